@@ -1,0 +1,37 @@
+# Two commands matter: `make demo` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# The stamp is rebuilt whenever the pins or the package metadata change.
+STAMP  := $(VENV)/.installed
+# Tools run from the venv first, so nbgrader starts kernels with the venv's Python.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+.PHONY: setup release demo test test-fast clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "scratchnet needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+# Regenerate release/ from source/ (commit the result).
+release: $(STAMP)
+	$(BIN)/nbgrader generate_assignment scratchnet --force
+
+# Release the assignment, grade a sample class and print the score table.
+demo: $(STAMP)
+	$(BIN)/python -m scratchnet_solution.demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# While iterating: skip the slow end-to-end nbgrader runs.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+clean:
+	rm -rf $(VENV) autograded submitted feedback gradebook.db grades.csv

@@ -1,0 +1,37 @@
+"""Finite-difference tools for checking analytic gradients."""
+import numpy as np
+
+# Centered differences have error O(h^2); 1e-5 balances that against float64 cancellation.
+STEP = 1e-5
+# Keeps the relative error meaningful when both gradients are essentially zero.
+RELATIVE_ERROR_FLOOR = 1e-8
+
+
+def numerical_gradient(f, x, h=STEP):
+    """Centered-difference gradient of a scalar function.
+
+    Inputs:
+    - f: function taking an array shaped like x and returning a float
+    - x: the point, an array of any shape (not modified)
+    - h: step size
+
+    Returns an array shaped like x whose entries are (f(x + h e_i) - f(x - h e_i)) / (2 h).
+    """
+    x = np.array(x, dtype=float)  # a private copy that we perturb in place
+    grad = np.zeros_like(x)
+    for index in np.ndindex(x.shape):
+        original = x[index]
+        x[index] = original + h
+        f_plus = f(x)
+        x[index] = original - h
+        f_minus = f(x)
+        x[index] = original
+        grad[index] = (f_plus - f_minus) / (2 * h)
+    return grad
+
+
+def relative_error(a, b, floor=RELATIVE_ERROR_FLOOR):
+    """Largest elementwise |a - b| / max(|a| + |b|, floor): 0 for equal arrays, at most 1 otherwise."""
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    return float(np.max(np.abs(a - b) / np.maximum(np.abs(a) + np.abs(b), floor), initial=0.0))
