@@ -7,6 +7,7 @@ sigmoid points. Only `check_xor` trains with everything the student wrote.
 """
 import contextlib
 import time
+import traceback
 import warnings
 from dataclasses import dataclass
 
@@ -72,8 +73,10 @@ def call_student(name, fn, *args):
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
             return fn(*args)
-    except NotImplementedError:
-        raise CheckFailed(f"{name} is not implemented yet: replace `raise NotImplementedError()` with your code.")
+    except NotImplementedError as error:
+        frames = traceback.extract_tb(error.__traceback__)
+        stub = next((frame.name for frame in reversed(frames) if frame.name in STUDENT_FUNCTIONS), name)
+        raise CheckFailed(f"{stub} is not implemented yet: replace `raise NotImplementedError()` with your code.") from None
     except Exception as error:  # any crash in student code is a finding, not a grader error
         raise CheckFailed(f"{name} raised {type(error).__name__}: {error}") from None
 
@@ -119,7 +122,7 @@ def expect_close(function, label, actual, expected):
         raise CheckFailed(
             f"{function}: {label} is wrong in {int(wrong.sum())} of {wrong.size} entries; "
             f"e.g. at {where} it is {actual[where]:.6g}, expected {expected[where]:.6g} "
-            f"(largest relative error {relative_error(actual, expected):.2g})."
+            f"(relative error {relative_error(actual, expected):.2g})."
         )
 
 

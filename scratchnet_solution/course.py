@@ -1,4 +1,6 @@
 """Where the course folder is: the directory that holds nbgrader_config.py."""
+import os
+import sys
 from pathlib import Path
 
 ASSIGNMENT = "scratchnet"
@@ -22,3 +24,14 @@ def course_root(start=None):
     raise CourseNotFound(
         f"No {CONFIG_NAME} found in {start} or above. Run this from the course folder (the clone of the kit)."
     )
+
+
+def venv_environment():
+    """This environment with the running interpreter's bin folder first on PATH.
+
+    nbgrader runs helpers by name (alembic for the gradebook, jupyter for kernels); they must come from
+    the same installation as the kit, even when nobody activated the virtualenv.
+    """
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return env

@@ -1,0 +1,63 @@
+"""`make demo`: release the assignment, grade a small sample class, and show the results.
+
+The sample students are corpus entries (tests/corpus) with ids starting "demo-"; the demo only ever
+writes those students' folders, so running it in a course with real submissions loses nothing.
+"""
+import subprocess
+import sys
+
+from .corpus import load_entry
+from .course import ASSIGNMENT, course_root, venv_environment
+from .scores import function_scores, score_table
+from .submissions import fill_solutions, read_notebook, write_submission
+
+# student id -> corpus entry: a complete answer, a bug in backward, a partial attempt, the untouched stub.
+SAMPLE_CLASS = {
+    "demo-correct": "correct_reference",
+    "demo-backward-bug": "backward_forgets_mean",
+    "demo-partial": "partial_sigmoid_forward",
+    "demo-stub": "untouched_stub",
+}
+
+def nbgrader(root, *args):
+    """Run an nbgrader command in the course folder; on failure show its last lines and stop."""
+    result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=root, capture_output=True, text=True,
+                            env=venv_environment())
+    if result.returncode != 0:
+        tail = "\n".join(result.stderr.strip().splitlines()[-15:])
+        raise SystemExit(f"`nbgrader {' '.join(args)}` failed:\n{tail}")
+    return result
+
+def write_sample_class(root):
+    release = read_notebook(root / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+    for student, entry_name in SAMPLE_CLASS.items():
+        entry = load_entry(root / "tests" / "corpus" / f"{entry_name}.py")
+        write_submission(root, student, fill_solutions(release, entry.code_by_function))
+        print(f"  {student:<18} {entry.description.splitlines()[0]}")
+
+def run(args=None):
+    from rich.console import Console
+
+    root = course_root()
+    console = Console(width=max(Console().width, 110))  # the score table needs room
+    console.print(f"[bold]1. Release[/bold]: nbgrader generate_assignment {ASSIGNMENT} (source/ -> release/)")
+    nbgrader(root, "generate_assignment", ASSIGNMENT, "--force")
+    console.print("[bold]2. A sample class hands in[/bold] (submitted/):")
+    write_sample_class(root)
+    console.print("[bold]3. Autograde[/bold]: nbgrader autograde (autograded/, gradebook.db)")
+    nbgrader(root, "autograde", ASSIGNMENT, "--student", "demo-*", "--force")
+    console.print("[bold]4. Feedback[/bold]: nbgrader generate_feedback (feedback/)")
+    nbgrader(root, "generate_feedback", ASSIGNMENT, "--student", "demo-*", "--force")
+    console.print("[bold]5. Export[/bold]: nbgrader export (grades.csv)")
+    nbgrader(root, "export", "--to", "grades.csv")
+    scores = {s: by_topic for s, by_topic in function_scores(root).items() if s in SAMPLE_CLASS}
+    console.print(score_table(scores, title="Sample class: points per function"))
+    console.print("Open autograded/<student>/ or feedback/<student>/ to see what each student gets back.")
+    return 0
+
+def register(subparsers):
+    parser = subparsers.add_parser("demo", help="release the assignment and grade a sample class")
+    parser.set_defaults(run=run)
+
+if __name__ == "__main__":
+    sys.exit(run())

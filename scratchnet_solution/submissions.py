@@ -1,0 +1,104 @@
+"""Building submissions: the released notebook with chosen code in its solution cells.
+
+Tests, the demo and the corpus all make submissions the same way: take the release notebook and put
+code into the solution cell of each function (`grade_id` "solution_<function>"); cells left alone keep
+the stub, exactly as a student who skipped that part would hand it in.
+"""
+import ast
+import re
+from pathlib import Path
+
+import nbformat
+
+from .checks import STUDENT_FUNCTIONS
+from .course import ASSIGNMENT
+
+SOLUTION_REGION = re.compile(r"^[ \t]*### BEGIN SOLUTION[ \t]*\n(.*?)^[ \t]*### END SOLUTION[ \t]*\n?", re.M | re.S)
+
+
+class NotebookError(Exception):
+    """A file that should be a notebook cannot be read as one; the message says which and why."""
+
+
+def read_notebook(path):
+    """Read a notebook, turning every way it can be broken into one NotebookError with a plain message."""
+    path = Path(path)
+    try:
+        notebook = nbformat.read(path, as_version=4)
+    except FileNotFoundError:
+        raise NotebookError(f"{path}: no such file.") from None
+    except Exception as error:  # nbformat raises JSON, validation and unicode errors alike
+        raise NotebookError(f"{path} is not a readable Jupyter notebook ({type(error).__name__}: {error}).") from None
+    if not isinstance(notebook.get("cells"), list):
+        raise NotebookError(f"{path} is not a readable Jupyter notebook (it has no list of cells).")
+    return notebook
+
+
+def nbgrader_meta(cell):
+    """The cell's nbgrader metadata, or an empty dict."""
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return meta if isinstance(meta, dict) else {}
+
+
+def solution_cell_id(function):
+    return f"solution_{function}"
+
+
+def reference_solutions(source_notebook):
+    """{function: cell source} from the source notebook, with the solution markers removed."""
+    solutions = {}
+    for cell in source_notebook.cells:
+        grade_id = nbgrader_meta(cell).get("grade_id", "")
+        if grade_id.startswith("solution_"):
+            solutions[grade_id.removeprefix("solution_")] = SOLUTION_REGION.sub(r"\1", cell.source)
+    return solutions
+
+
+def fill_solutions(release_notebook, code_by_function):
+    """A copy of the release notebook with each named function's solution cell replaced by the given code."""
+    unknown = set(code_by_function) - set(STUDENT_FUNCTIONS)
+    if unknown:
+        raise ValueError(f"not a student function: {', '.join(sorted(unknown))}")
+    notebook = nbformat.from_dict(release_notebook)
+    filled = set()
+    for cell in notebook.cells:
+        grade_id = nbgrader_meta(cell).get("grade_id", "")
+        function = grade_id.removeprefix("solution_")
+        if grade_id.startswith("solution_") and function in code_by_function:
+            cell.source = code_by_function[function]
+            filled.add(function)
+    missing = set(code_by_function) - filled
+    if missing:
+        raise ValueError(f"the notebook has no solution cell for {', '.join(sorted(missing))}")
+    return notebook
+
+
+def split_submission_code(code):
+    """Split a Python file into {function: source} for the student functions it defines.
+
+    Everything else at the top level (imports, helpers, constants, prints) is kept, in order, at the top
+    of the first function's cell, so it runs before any of them is called, as in a real notebook.
+    """
+    tree = ast.parse(code)
+    lines = code.splitlines(keepends=True)
+    functions, prelude = {}, []
+    for node in tree.body:
+        start = (node.decorator_list[0].lineno if getattr(node, "decorator_list", None) else node.lineno) - 1
+        text = "".join(lines[start:node.end_lineno])
+        if isinstance(node, ast.FunctionDef) and node.name in STUDENT_FUNCTIONS:
+            functions[node.name] = text
+        elif not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node is tree.body[0]):
+            prelude.append(text)  # a leading docstring describes the file, not the submission
+    if prelude and functions:
+        first = next(name for name in STUDENT_FUNCTIONS if name in functions)
+        functions[first] = "".join(prelude) + "\n\n" + functions[first]
+    return functions
+
+
+def write_submission(course_root, student_id, notebook, assignment=ASSIGNMENT):
+    """Put a notebook where nbgrader collects it: submitted/<student>/<assignment>/<assignment>.ipynb."""
+    folder = Path(course_root) / "submitted" / student_id / assignment
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{assignment}.ipynb"
+    nbformat.write(notebook, path)
+    return path

@@ -1,0 +1,142 @@
+"""Run a notebook's code in this Python process so that pytest can test the functions it defines.
+
+Used by the self-check in this folder (`pytest`) and by the instructors' hidden checks. Test cells
+(nbgrader's autograded cells) are not run while loading; everything else is, in order, in one
+namespace, the way "Run All" would. A cell that fails is recorded and loading goes on, so one broken
+cell does not hide the functions defined in the others.
+"""
+import contextlib
+import io
+import os
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+FUNCTIONS = ("sigmoid", "forward", "compute_loss", "backward", "update_weights")
+# Test cells are named after what they test; the end-to-end training test is "xor_...".
+TOPICS = FUNCTIONS + ("xor",)
+# Cells with this tag (the interactive trainer) are not run by the self-check.
+SKIP_TAG = "selfcheck-skip"
+
+
+class NotebookUnreadable(Exception):
+    """The file is missing or is not a notebook; the message says which."""
+
+
+@dataclass
+class TestCell:
+    """An autograded test cell: which function it tests, its points and its code."""
+
+    grade_id: str
+    topic: str
+    points: float
+    source: str
+
+
+@dataclass
+class LoadedNotebook:
+    """The namespace after running the notebook's code, and the cells that raised."""
+
+    namespace: dict
+    cell_errors: dict = field(default_factory=dict)  # cell label -> one-line description
+
+    def error_for(self, name):
+        """The recorded error of the solution cell for `name`, if any."""
+        return self.cell_errors.get(f"solution_{name}")
+
+
+class _QuietIPython:
+    """Stands in for get_ipython() so magics like %matplotlib in a cell do nothing instead of failing."""
+
+    def __getattr__(self, name):
+        return lambda *args, **kwargs: None
+
+
+def read(path):
+    """Read the notebook at path, or raise NotebookUnreadable with a plain explanation."""
+    path = Path(path)
+    if not path.is_file():
+        raise NotebookUnreadable(f"{path} does not exist.")
+    try:
+        return nbformat.read(path, as_version=4)
+    except Exception as error:  # broken JSON, wrong schema, bad encoding all mean the same to a student
+        raise NotebookUnreadable(f"{path} is not a readable notebook ({type(error).__name__}: {error}).") from None
+
+
+def nbgrader_meta(cell):
+    meta = cell.get("metadata", {}).get("nbgrader", {})
+    return meta if isinstance(meta, dict) else {}
+
+
+def topic_of(grade_id):
+    """The function (or "xor") a test cell's grade_id names, or None."""
+    return next((t for t in sorted(TOPICS, key=len, reverse=True) if grade_id.startswith(t)), None)
+
+
+def test_cells(notebook):
+    """The autograded test cells, in notebook order."""
+    cells = []
+    for cell in notebook.cells:
+        meta = nbgrader_meta(cell)
+        if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
+            grade_id = meta.get("grade_id", "")
+            cells.append(TestCell(grade_id, topic_of(grade_id), float(meta.get("points", 0)), cell.source))
+    return cells
+
+
+def python_source(cell_source):
+    """Cell source as plain Python: IPython turns magics and shell escapes into function calls."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    return TransformerManager().transform_cell(cell_source)
+
+
+def cell_label(cell, index):
+    return nbgrader_meta(cell).get("grade_id") or f"cell {index + 1}"
+
+
+def run_source(source, namespace, label):
+    """Run one cell's code in namespace; return None, or a one-line description of what it raised.
+
+    A stub is reported as "<function> is not implemented yet", naming the function that raised.
+    """
+    try:
+        code = compile(python_source(source), f"<{label}>", "exec")
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            exec(code, namespace)
+    except NotImplementedError as error:
+        frames = traceback.extract_tb(error.__traceback__)
+        stub = next((f.name for f in reversed(frames) if f.name in FUNCTIONS), "a function")
+        return f"{stub} is not implemented yet"
+    except BaseException as error:  # SystemExit and KeyboardInterrupt from student code must not end pytest
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        where = traceback.extract_tb(error.__traceback__)[-1:] or [None]
+        line = f" (line {where[0].lineno})" if where[0] is not None and where[0].filename == f"<{label}>" else ""
+        return f"{type(error).__name__}{line}: {error}"
+    return None
+
+
+def load(notebook, folder):
+    """Run every code cell except test cells and trainer cells, as a fresh kernel would."""
+    namespace = {"__name__": "__main__", "get_ipython": _QuietIPython}
+    loaded = LoadedNotebook(namespace)
+    previous_dir = os.getcwd()
+    os.environ["SCRATCHNET_SELF_CHECK"] = "1"
+    os.chdir(folder)  # notebooks run in their own folder
+    try:
+        for index, cell in enumerate(notebook.cells):
+            meta = nbgrader_meta(cell)
+            if cell.cell_type != "code" or (meta.get("grade") and not meta.get("solution")):
+                continue
+            if SKIP_TAG in cell.get("metadata", {}).get("tags", []):
+                continue
+            error = run_source(cell.source, namespace, cell_label(cell, index))
+            if error:
+                loaded.cell_errors[cell_label(cell, index)] = error
+    finally:
+        os.chdir(previous_dir)
+        os.environ.pop("SCRATCHNET_SELF_CHECK", None)
+    return loaded

@@ -1,0 +1,55 @@
+"""Self-check: run the notebook's visible tests against the functions your notebook defines.
+
+Run `pytest` in this folder. Each test is one test cell of scratchnet.ipynb; the summary at the end
+groups them by function. Passing here is a good sign, not a guarantee: grading adds hidden checks.
+"""
+from pathlib import Path
+
+import pytest
+
+import notebook_cells
+
+NOTEBOOK = Path(__file__).with_name("scratchnet.ipynb")
+
+
+def visible_test_cells():
+    try:
+        return notebook_cells.test_cells(notebook_cells.read(NOTEBOOK))
+    except notebook_cells.NotebookUnreadable:
+        return []  # test_notebook_is_readable says what is wrong
+
+
+@pytest.fixture(scope="session")
+def student():
+    """Your notebook's code, run once for the whole session."""
+    try:
+        notebook = notebook_cells.read(NOTEBOOK)
+    except notebook_cells.NotebookUnreadable as error:
+        pytest.fail(str(error), pytrace=False)
+    return notebook_cells.load(notebook, NOTEBOOK.parent)
+
+
+def test_notebook_is_readable():
+    """The notebook opens and still has its test cells."""
+    try:
+        notebook = notebook_cells.read(NOTEBOOK)
+    except notebook_cells.NotebookUnreadable as error:
+        pytest.fail(f"{error} Download a fresh copy and paste your functions back in.", pytrace=False)
+    assert notebook_cells.test_cells(notebook), "The notebook has no test cells left: were they deleted?"
+
+
+@pytest.mark.parametrize("cell", visible_test_cells(), ids=lambda cell: cell.grade_id)
+def test_cell(cell, student):
+    """One visible test cell of the notebook."""
+    for name in notebook_cells.FUNCTIONS:
+        if name not in student.namespace:
+            problem = student.error_for(name)
+            if cell.topic in (name, "xor") or name in cell.source:
+                why = f"its cell raised {problem}" if problem else "its cell is missing or was not run"
+                pytest.fail(f"{name} is not defined: {why}.", pytrace=False)
+    # Each cell runs on a copy, so a test cell's own names cannot leak into the next test.
+    error = notebook_cells.run_source(cell.source, dict(student.namespace), cell.grade_id)
+    if error and error.endswith("is not implemented yet"):
+        pytest.fail(f"{error}: write its body where the notebook says YOUR CODE HERE.", pytrace=False)
+    if error:
+        pytest.fail(error.removeprefix("AssertionError: "), pytrace=False)

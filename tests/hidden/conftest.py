@@ -1,0 +1,72 @@
+"""`pytest tests/hidden --submission PATH`: grade submitted notebooks with the hidden checks.
+
+Each submission's code is run in-process the way the self-check runs it (source/scratchnet/notebook_cells.py),
+then every function is checked by the same scratchnet_solution.checks function that the notebook's hidden
+test cells call. One test per submission and function; a table at the end.
+"""
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "source" / "scratchnet"))
+import notebook_cells  # noqa: E402  (lives with the assignment so students get the same loader)
+
+_outcomes = defaultdict(dict)  # submission label -> {topic: "pass" | "FAIL"}
+
+
+def submission_notebooks(paths):
+    """Every notebook named by --submission: files as given, folders searched recursively."""
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise pytest.UsageError(f"--submission {raw}: no such file or folder.")
+    return found
+
+
+def submission_label(path):
+    """submitted/<student>/<assignment>/<name>.ipynb is labelled <student>; other files by their path."""
+    parts = path.resolve().parts
+    return parts[-3] if len(parts) >= 3 and parts[-2] == path.stem else str(path)
+
+
+def pytest_generate_tests(metafunc):
+    if "submission" in metafunc.fixturenames:
+        paths = submission_notebooks(metafunc.config.getoption("submission"))
+        metafunc.parametrize("submission", paths, ids=[submission_label(p) for p in paths], scope="module")
+
+
+@pytest.fixture(scope="module")
+def loaded(submission):
+    """The submission's code, run once per submission."""
+    try:
+        return notebook_cells.load(notebook_cells.read(submission), submission.parent)
+    except notebook_cells.NotebookUnreadable as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    if report.when == "call" and "submission" in params and "topic" in params:
+        _outcomes[submission_label(params["submission"])][params["topic"]] = "pass" if report.passed else "FAIL"
+    return report
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if not config.getoption("submission"):
+        terminalreporter.write_line("tests/hidden: nothing graded; pass --submission PATH (a notebook or a folder).")
+        return
+    topics = notebook_cells.TOPICS
+    write = terminalreporter.write_line
+    write("")
+    write(f"{'submission':<24}" + "".join(f"{t:>16}" for t in topics))
+    for label, by_topic in sorted(_outcomes.items()):
+        write(f"{label[-24:]:<24}" + "".join(f"{by_topic.get(t, '-'):>16}" for t in topics))

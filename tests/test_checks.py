@@ -1,0 +1,100 @@
+"""The hidden checks: pass the reference, fail a wrong function, and blame only that function."""
+import numpy as np
+import pytest
+
+from scratchnet_solution import checks, network
+
+
+def in_namespace(**functions):
+    """Define functions the way a notebook does: all in one namespace, calling each other by global name."""
+    namespace = {"np": np, **{name: getattr(network, name) for name in checks.STUDENT_FUNCTIONS}}
+    for name, source in functions.items():
+        exec(source, namespace)
+    return namespace
+
+
+def stub(name, args):
+    return f"def {name}({args}):\n    raise NotImplementedError()\n"
+
+
+WRONG_SIGMOID = "def sigmoid(z):\n    return np.tanh(z)\n"
+FORWARD_VIA_GLOBAL_SIGMOID = (
+    "def forward(X, W1, b1, W2, b2):\n"
+    "    z1 = X @ W1 + b1\n    a1 = sigmoid(z1)\n    z2 = a1 @ W2 + b2\n    return z1, a1, z2, sigmoid(z2)\n"
+)
+BACKWARD_WITHOUT_MEAN = (
+    "def backward(X, y, z1, a1, z2, a2, W1, W2):\n"
+    "    dz2 = a2 - y\n    dz1 = (dz2 @ W2.T) * a1 * (1 - a1)\n"
+    "    return X.T @ dz1, dz1.sum(0, keepdims=True), a1.T @ dz2, dz2.sum(0, keepdims=True)\n"
+)
+
+
+@pytest.mark.parametrize("name", checks.STUDENT_FUNCTIONS)
+def test_every_check_passes_the_reference(name):
+    report = getattr(checks, f"check_{name}")(getattr(network, name))
+    assert report.ok, report.message
+
+
+def test_xor_check_passes_the_reference():
+    report = checks.check_xor(network.forward, network.compute_loss, network.backward, network.update_weights)
+    assert report.ok, report.message
+
+
+def test_a_wrong_sigmoid_costs_sigmoid_but_not_forward():
+    ns = in_namespace(sigmoid=WRONG_SIGMOID, forward=FORWARD_VIA_GLOBAL_SIGMOID)
+    assert not checks.check_sigmoid(ns["sigmoid"]).ok
+    assert checks.check_forward(ns["forward"]).ok
+    assert ns["sigmoid"] is not network.sigmoid, "the student's sigmoid must be put back after the check"
+
+
+def test_backward_without_mean_fails_with_a_message_naming_the_gradient():
+    ns = in_namespace(backward=BACKWARD_WITHOUT_MEAN)
+    report = checks.check_backward(ns["backward"])
+    assert not report.ok
+    assert report.message.startswith("backward: dW1")
+
+
+@pytest.mark.parametrize("name, args", [
+    ("sigmoid", "z"), ("forward", "X, W1, b1, W2, b2"), ("compute_loss", "y_true, y_pred"),
+    ("backward", "X, y, z1, a1, z2, a2, W1, W2"), ("update_weights", "W1, b1, W2, b2, dW1, db1, dW2, db2, lr"),
+])
+def test_a_stub_reads_as_not_implemented(name, args):
+    ns = in_namespace(**{name: stub(name, args)})
+    report = getattr(checks, f"check_{name}")(ns[name])
+    assert not report.ok
+    assert report.message.startswith(f"{name} is not implemented yet")
+
+
+def test_xor_names_the_stub_that_stops_training():
+    ns = in_namespace(backward=stub("backward", "X, y, z1, a1, z2, a2, W1, W2"))
+    report = checks.check_xor(ns["forward"], ns["compute_loss"], ns["backward"], ns["update_weights"])
+    assert report.message.startswith("backward is not implemented yet")
+
+
+def test_a_check_reports_a_mutated_input():
+    ns = in_namespace(sigmoid="def sigmoid(z):\n    np.negative(z, out=z)\n    np.exp(z, out=z)\n    return 1 / (1 + z)\n")
+    report = checks.check_sigmoid(ns["sigmoid"])
+    assert not report.ok and "changed its input z" in report.message
+
+
+def test_xor_grade_does_not_depend_on_the_global_random_state():
+    # Noise drawn from np.random decides how this training ends; the verdict and its figures must
+    # still be the same whatever state the student's other cells left the generator in.
+    noisy = in_namespace(update_weights=(
+        "def update_weights(W1, b1, W2, b2, dW1, db1, dW2, db2, lr):\n"
+        "    W1 = W1 - lr * dW1 + np.random.standard_normal(W1.shape)\n"
+        "    return W1, b1 - lr * db1, W2 - lr * dW2, b2 - lr * db2\n"))
+    fns = [noisy[n] for n in ("forward", "compute_loss", "backward", "update_weights")]
+    np.random.seed(1)
+    first = checks.check_xor(*fns)
+    np.random.seed(99)
+    second = checks.check_xor(*fns)
+    assert not first.ok and "loss went from" in first.message
+    assert second == first
+
+
+def test_update_weights_in_place_is_accepted():
+    ns = in_namespace(update_weights=(
+        "def update_weights(W1, b1, W2, b2, dW1, db1, dW2, db2, lr):\n"
+        "    W1 -= lr * dW1\n    b1 -= lr * db1\n    W2 -= lr * dW2\n    b2 -= lr * db2\n    return [W1, b1, W2, b2]\n"))
+    assert checks.check_update_weights(ns["update_weights"]).ok

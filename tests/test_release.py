@@ -1,0 +1,48 @@
+"""release/ is exactly what nbgrader makes from source/, and gives nothing away."""
+import json
+import re
+
+from scratchnet_solution.submissions import read_notebook
+
+ASSIGNMENT = "scratchnet"
+SOLUTION_REGION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
+
+
+def files_under(folder):
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if p.is_file() and "__pycache__" not in p.parts and ".pytest_cache" not in p.parts)
+
+
+def test_release_is_regenerated_from_source(repo, course_factory):
+    fresh = course_factory("regenerate") / "release" / ASSIGNMENT
+    committed = repo / "release" / ASSIGNMENT
+    assert files_under(committed) == files_under(fresh), "run `make release` and commit release/"
+    for name in files_under(fresh):
+        if name.endswith(".ipynb"):
+            same = json.loads((committed / name).read_text()) == json.loads((fresh / name).read_text())
+        else:
+            same = (committed / name).read_bytes() == (fresh / name).read_bytes()
+        assert same, f"release/{ASSIGNMENT}/{name} differs from what source/ generates: run `make release` and commit"
+
+
+def test_release_has_no_solution_and_no_hidden_test(repo):
+    release = read_notebook(repo / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+    source = read_notebook(repo / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+    released_code = "\n".join(c.source for c in release.cells if c.cell_type == "code")
+    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "scratchnet_solution", "check_"):
+        assert marker not in released_code
+    solution_lines = {line.strip() for cell in source.cells for region in SOLUTION_REGION.findall(cell.source)
+                      for line in region.splitlines() if len(line.strip()) > 8 and not line.strip().startswith("#")}
+    assert len(solution_lines) > 15  # the guard itself must have something to look for
+    leaked = sorted(line for line in solution_lines if line in released_code)
+    assert not leaked, f"solution lines in the release: {leaked}"
+    assert released_code.count("raise NotImplementedError()") == 5
+
+
+def test_every_test_cell_is_named_after_what_it_grades(repo):
+    source = read_notebook(repo / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+    topics = ("sigmoid_", "forward_", "compute_loss_", "backward_", "update_weights_", "xor_")
+    grade_cells = [c.metadata.nbgrader for c in source.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    assert grade_cells
+    assert all(meta["grade_id"].startswith(topics) for meta in grade_cells)
+    assert sum(meta["points"] for meta in grade_cells) == 100

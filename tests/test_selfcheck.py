@@ -1,0 +1,82 @@
+"""A student's `pytest` in the released folder: per-function verdicts a student can act on."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scratchnet_solution.corpus import load_entry
+from scratchnet_solution.submissions import fill_solutions, read_notebook, reference_solutions
+
+import nbformat
+
+ASSIGNMENT = "scratchnet"
+
+
+def student_folder(repo, tmp_path, code_by_function=None):
+    """A copy of the released folder, as a student downloads it, with their code in it."""
+    folder = tmp_path / ASSIGNMENT
+    shutil.copytree(repo / "release" / ASSIGNMENT, folder)
+    if code_by_function is not None:
+        notebook = fill_solutions(read_notebook(folder / f"{ASSIGNMENT}.ipynb"), code_by_function)
+        nbformat.write(notebook, folder / f"{ASSIGNMENT}.ipynb")
+    return folder
+
+
+def self_check(folder):
+    """Run `pytest` in the folder as a student would; return (exit code, output)."""
+    result = subprocess.run([sys.executable, "-m", "pytest"], cwd=folder, capture_output=True, text=True, timeout=300)
+    return result.returncode, result.stdout + result.stderr
+
+
+def summary_line(output, topic):
+    return next(line for line in output.splitlines() if line.strip().startswith(topic + " "))
+
+
+def test_untouched_release_reads_as_not_implemented(repo, tmp_path):
+    code, output = self_check(student_folder(repo, tmp_path))
+    assert code == 1
+    for topic in ("sigmoid", "forward", "compute_loss", "backward", "update_weights"):
+        assert "not implemented yet" in summary_line(output, topic)
+    assert "Traceback" not in output
+
+
+def test_reference_answers_pass_every_visible_test(repo, tmp_path):
+    solutions = reference_solutions(read_notebook(repo / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"))
+    code, output = self_check(student_folder(repo, tmp_path, solutions))
+    assert code == 0, output
+    assert "all visible tests pass" in summary_line(output, "xor")
+
+
+def test_partial_work_is_reported_per_function(repo, tmp_path):
+    entry = load_entry(repo / "tests" / "corpus" / "partial_sigmoid_forward.py")
+    code, output = self_check(student_folder(repo, tmp_path, entry.code_by_function))
+    assert code == 1
+    assert "all visible tests pass" in summary_line(output, "sigmoid")
+    assert "all visible tests pass" in summary_line(output, "forward")
+    assert "not implemented yet" in summary_line(output, "backward")
+    assert "compute_loss is not implemented yet" in summary_line(output, "xor")
+
+
+def test_a_wrong_backward_gets_the_cells_own_message(repo, tmp_path):
+    entry = load_entry(repo / "tests" / "corpus" / "backward_forgets_mean.py")
+    code, output = self_check(student_folder(repo, tmp_path, entry.code_by_function))
+    assert code == 1
+    assert "dW1 differs from the numerical gradient" in summary_line(output, "backward")
+
+
+def test_a_syntax_error_names_the_cell_and_line(repo, tmp_path):
+    code, output = self_check(student_folder(repo, tmp_path, {"forward": "def forward(X, W1, b1, W2, b2):\n    return (\n"}))
+    assert code == 1
+    assert "forward is not defined: its cell raised SyntaxError" in output
+
+
+def test_a_broken_notebook_gets_a_plain_message(repo, tmp_path):
+    folder = student_folder(repo, tmp_path)
+    path = folder / f"{ASSIGNMENT}.ipynb"
+    path.write_text(path.read_text()[:1000])  # truncated, as after a crash while saving
+    code, output = self_check(folder)
+    assert code == 1
+    assert "is not a readable notebook" in output and "Download a fresh copy" in output
+    assert "Traceback" not in output
