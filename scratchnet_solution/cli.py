@@ -3,20 +3,27 @@ import argparse
 import importlib
 import sys
 
-# Each module adds its subparser and sets `run` (a function taking the parsed args, returning an exit code).
-SUBCOMMAND_MODULES = ("demo",)
+# Command name -> module. Each module adds its subparser and sets `run` (a function taking the parsed
+# args and returning an exit code). Only the module of the command being run is imported, so that
+# `scratchnet train` does not pay for nbgrader's start-up.
+SUBCOMMANDS = {"train": "train_command", "demo": "demo"}
+SUBCOMMAND_MODULES = tuple(SUBCOMMANDS.values())
 
 
-def build_parser():
+def build_parser(only=None):
+    """The argument parser; with `only`, just that subcommand is registered."""
     parser = argparse.ArgumentParser(prog="scratchnet", description="Instructor tools for the scratchnet assignment.")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module_name in SUBCOMMAND_MODULES:
-        importlib.import_module(f"scratchnet_solution.{module_name}").register(subparsers)
+    for command, module_name in SUBCOMMANDS.items():
+        if only in (None, command):
+            importlib.import_module(f"scratchnet_solution.{module_name}").register(subparsers)
     return parser
 
 
 def main(argv=None):
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    chosen = argv[0] if argv and argv[0] in SUBCOMMANDS else None
+    args = build_parser(only=chosen).parse_args(argv)
     try:
         return args.run(args)
     except KeyboardInterrupt:
