@@ -27,6 +27,7 @@ demo: $(STAMP)
 	$(BIN)/python -m scratchnet_solution.demo
 
 test: $(STAMP)
+	@command -v bwrap >/dev/null || echo "NOTE: bwrap is missing, so grading is not sandboxed and the sandbox tests are skipped; install it: sudo apt-get install bubblewrap"
 	$(BIN)/python -m pytest
 
 # While iterating: skip the slow end-to-end nbgrader runs.

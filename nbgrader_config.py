@@ -15,3 +15,34 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
 # A student who is not in the gradebook yet is added when their first submission is graded.
 c.Autograde.create_student = True
+
+# --- Grading night: sandbox and robust execution (issue 4) ---
+# `nbgrader autograde`, the formgrader and `scratchnet autograde` all read these lines, so every
+# way of grading runs student code the same way. The classes live in scratchnet_solution/.
+# Sanitizing: nbgrader's steps, plus repairing damaged cell metadata first; duplicates and deleted
+# test cells are handled by subclasses of nbgrader's classes that do not crash on them.
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "scratchnet_solution.cell_repair.RepairCellMetadata",
+    "scratchnet_solution.cell_repair.RemoveDuplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "scratchnet_solution.cell_repair.RestoreCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+c.OverwriteCells.add_missing_cells = True
+# Executing: nbgrader's Execute, but a dying kernel costs only the cell that killed it, a hung one
+# is replaced, output is capped, and kernels run in the bubblewrap sandbox (scratchnet_solution/sandbox.py).
+c.Autograde.autograde_preprocessors = [
+    "scratchnet_solution.robust_execute.RobustExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+# What one cell may keep of its output (the grade-deciding outputs always stay, shortened).
+c.RobustExecute.max_output_bytes = 100_000
+# Per kernel: allocations past this raise MemoryError; all the CPU time one notebook may use.
+c.SandboxedKernelManager.memory_limit_mb = 2048
+c.SandboxedKernelManager.cpu_limit_seconds = 1800

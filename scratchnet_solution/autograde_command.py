@@ -1,0 +1,223 @@
+"""`scratchnet autograde ASSIGNMENT`: grade a whole class in parallel into nbgrader's gradebook.
+
+Grades land in the same gradebook.db and autograded/ folders as `nbgrader autograde`, so
+feedback, export and the formgrader work unchanged. Each of `--jobs` processes (see
+grading_worker.py) grades one submission at a time with nbgrader's own converter; this process
+hands out submissions, shows progress and prints a closing table. A process that dies or
+hangs costs only the submission it was grading; it is replaced and the run goes on.
+"""
+import multiprocessing
+import os
+import time
+from collections import deque
+from multiprocessing.connection import wait
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .course import ASSIGNMENT, CourseNotFound, course_root
+from .grading_worker import StudentResult, serve
+from .sandbox import unsandboxed_warning
+
+LOG_NAME = "autograde.log"
+# A whole notebook should take seconds; per-cell timeouts bound it. This only catches a stuck grader.
+STUDENT_TIME_LIMIT_SECONDS = 3600
+# How long a new grading process may take to load nbgrader and report ready.
+WORKER_START_SECONDS = 120
+
+
+class GradingWorker:
+    """One grading process and the submission it is working on."""
+
+    def __init__(self, context, root, assignment, log_path):
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=serve, args=(child, str(root), assignment, str(log_path)), daemon=True)
+        self.process.start()
+        child.close()
+        self.student, self.started = None, 0.0
+
+    def ready_message(self):
+        if not self.connection.poll(WORKER_START_SECONDS):
+            return {"ready": False, "error": f"a grading process did not start within {WORKER_START_SECONDS} s"}
+        try:
+            return self.connection.recv()
+        except EOFError:
+            return {"ready": False, "error": "a grading process exited while starting"}
+
+    def send(self, student, force):
+        self.student, self.started = student, time.monotonic()
+        self.connection.send((student, force))
+
+    def stop(self):
+        try:
+            self.connection.send(None)
+        except OSError:
+            pass
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()  # its sandboxed kernels die with it (bwrap --die-with-parent)
+            self.process.join()
+
+
+def positive_int(text):
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+def register(subparsers):
+    parser = subparsers.add_parser(
+        "autograde", help="grade every submission of an assignment, in parallel, into nbgrader's gradebook",
+        description="Grade the submissions in submitted/ into gradebook.db and autograded/, as `nbgrader autograde` "
+                    "does, several at a time. Already graded submissions are kept unless --force is given.")
+    parser.add_argument("assignment", nargs="?", default=ASSIGNMENT, help=f"the assignment to grade (default: {ASSIGNMENT})")
+    parser.add_argument("--jobs", "-j", type=positive_int, default=len(os.sched_getaffinity(0)),
+                        help="submissions graded at once (default: one per core, here %(default)s)")
+    parser.add_argument("--student", nargs="+", action="extend", default=[], metavar="ID",
+                        help="grade only these students (default: everyone in submitted/)")
+    parser.add_argument("--force", action="store_true", help="grade again submissions that are already graded")
+    parser.set_defaults(run=run)
+
+
+def find_students(root, assignment, wanted):
+    """The students to grade, or an error message naming the ones with no submission."""
+    submitted = root / "submitted"
+    present = sorted(path.parent.name for path in submitted.glob(f"*/{assignment}") if path.is_dir())
+    if wanted:
+        missing = [student for student in wanted if student not in present]
+        if missing:
+            return None, (f"No submission of '{assignment}' from {', '.join(missing)}: expected "
+                          f"{submitted}/<student>/{assignment}/. Check the IDs (students with submissions: "
+                          f"{', '.join(present[:10]) or 'none'}{', ...' if len(present) > 10 else ''}).")
+        return list(dict.fromkeys(wanted)), None
+    if not present:
+        return None, (f"No submissions of '{assignment}' found in {submitted}/<student>/{assignment}/. "
+                      "Collect them first (e.g. `nbgrader collect` or `nbgrader zip_collect`).")
+    return present, None
+
+
+def run(args):
+    err = Console(stderr=True)
+    try:
+        root = course_root()
+    except CourseNotFound as error:
+        err.print(f"[red]{error}[/red]")
+        return 2
+    students, problem = find_students(root, args.assignment, args.student)
+    if problem:
+        err.print(f"[red]{problem}[/red]")
+        return 2
+    log_path = root / LOG_NAME
+    log_path.write_text("")
+    jobs = min(args.jobs, len(students))
+    started = time.monotonic()
+    results = grade_class(root, args.assignment, students, jobs, args.force, log_path, err)
+    if results is None:
+        return 2
+    print_table(results, Console())
+    return summarise(results, args.assignment, time.monotonic() - started, jobs, log_path, err)
+
+
+def start_workers(context, root, assignment, log_path, count, err):
+    """Start `count` grading processes; None (after saying why) when they cannot grade."""
+    workers = [GradingWorker(context, root, assignment, log_path) for _ in range(count)]
+    messages = [worker.ready_message() for worker in workers]
+    broken = next((message for message in messages if not message.get("ready")), None)
+    if broken:
+        for worker in workers:
+            worker.stop()
+        err.print(f"[red]Cannot grade: {broken['error']}[/red] (details in {log_path})")
+        return None
+    sandbox_problem = messages[0].get("sandbox_problem")
+    if sandbox_problem:
+        err.print(f"[bold red]{unsandboxed_warning(sandbox_problem)}[/bold red]")
+    else:
+        err.print("Student code runs in the bubblewrap sandbox (no network, read-only files, memory and CPU limits).")
+    return workers
+
+
+def grade_class(root, assignment, students, jobs, force, log_path, err):
+    """{student: StudentResult}, grading `jobs` students at a time; None if grading cannot start."""
+    context = multiprocessing.get_context("spawn")  # a clean interpreter: nothing of ours leaks into grading
+    workers = start_workers(context, root, assignment, log_path, jobs, err)
+    if workers is None:
+        return None
+    pending, results = deque(students), {}
+    columns = (TextColumn("Grading"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[failed]} failed"),
+               TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=err) as progress:
+            task = progress.add_task("grading", total=len(students), failed=0)
+            while pending or any(worker.student for worker in workers):
+                for worker in workers:
+                    if worker.student is None and pending:
+                        worker.send(pending.popleft(), force)
+                for index, worker in enumerate(workers):
+                    result = collect(worker)
+                    if result is None:
+                        continue
+                    results[result.student] = result
+                    if not worker.process.is_alive():
+                        workers[index] = GradingWorker(context, root, assignment, log_path)
+                        workers[index].ready_message()
+                    progress.update(task, advance=1, failed=sum(r.status == "failed" for r in results.values()))
+                wait([worker.connection for worker in workers if worker.student] or [], timeout=0.5)
+    finally:
+        for worker in workers:
+            worker.stop()
+    return results
+
+
+def collect(worker):
+    """The finished student's result, a failure if the process died or hung, or None while it works."""
+    if worker.student is None:
+        return None
+    student = worker.student
+    try:
+        if worker.connection.poll():
+            worker.student = None
+            return StudentResult(**worker.connection.recv())
+    except (EOFError, OSError):
+        pass
+    else:
+        if worker.process.is_alive() and time.monotonic() - worker.started < STUDENT_TIME_LIMIT_SECONDS:
+            return None
+    worker.student = None
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join()
+        error = f"grading took longer than {STUDENT_TIME_LIMIT_SECONDS} s and was stopped"
+    else:
+        error = f"the grading process died (exit code {worker.process.exitcode})"
+    return StudentResult(student, "failed", error=f"{error}; see the log, then grade this student again.")
+
+
+def print_table(results, console):
+    table = Table(title="Autograde results", show_lines=False)
+    for column, justify in (("Student", "left"), ("Score", "right"), ("Time", "right"), ("Problems", "left")):
+        table.add_column(column, justify=justify, overflow="fold")
+    for student in sorted(results):
+        result = results[student]
+        score = f"{result.score:g} / {result.max_score:g}"
+        notes = list(result.problems)
+        if result.status == "failed":
+            score, notes = f"[red]{score}[/red]", [f"[red]FAILED: {result.error}[/red]", *notes]
+        elif result.status == "kept":
+            notes.insert(0, "already graded, kept (use --force to grade again)")
+        table.add_row(student, score, f"{result.seconds:.1f} s", "; ".join(notes) or "-")
+    console.print(table)
+
+
+def summarise(results, assignment, seconds, jobs, log_path, err):
+    """Print the closing line; the exit code is 1 when any submission could not be graded."""
+    failed = sorted(student for student, result in results.items() if result.status == "failed")
+    graded = sum(result.status == "graded" for result in results.values())
+    kept = sum(result.status == "kept" for result in results.values())
+    err.print(f"Graded {graded}, kept {kept}, failed {len(failed)} of {len(results)} submissions "
+              f"in {seconds:.1f} s with {jobs} job(s). Full log: {log_path}")
+    if failed:
+        err.print(f"[red]Not graded: {', '.join(failed)}.[/red] Fix what the table says, then run "
+                  f"`scratchnet autograde {assignment} --student {' '.join(failed)}` again.")
+    return 1 if failed else 0
