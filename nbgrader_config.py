@@ -16,6 +16,17 @@ c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 # A student who is not in the gradebook yet is added when their first submission is graded.
 c.Autograde.create_student = True
 
+# --- Feedback and grading correctness (issue 3) ---
+# Feedback is the autograded notebook as HTML, and autograde has put the hidden tests back into the
+# test cells: stock nbgrader would show them, and tracebacks quote the lines around a failing assert.
+# HideHiddenTests (scratchnet_solution/feedback.py) removes both from test cells and keeps the
+# failure message, which names what is wrong. The other two steps are nbgrader's defaults.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "scratchnet_solution.feedback.HideHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+
 # --- Grading night: sandbox and robust execution (issue 4) ---
 # `nbgrader autograde`, the formgrader and `scratchnet autograde` all read these lines, so every
 # way of grading runs student code the same way. The classes live in scratchnet_solution/.

@@ -1,19 +1,26 @@
 """The hidden checks: each student function against the reference, one report per function.
 
 The notebook's hidden test regions and `pytest tests/hidden` both call these, so a grade has one
-source. Every check isolates its function: while it runs, the student's other four functions are
-swapped for the reference ones in the student's namespace, so a wrong `sigmoid` costs only the
-sigmoid points. Only `check_xor` trains with everything the student wrote.
+source. Every check
+
+- looks at integrity first (integrity.py): the reference taken or wrapped, numpy, a given helper or
+  the grader itself changed by the notebook. Any of these earns no points, and the message says why;
+- isolates its function: while it runs, the student's other four functions are swapped for the
+  reference in the student's namespace, so a wrong `sigmoid` costs only the sigmoid points. Only
+  `check_xor` trains with everything the student wrote;
+- runs quietly: what student code prints, warns or logs is discarded, because in a test cell any
+  stderr text would cost the cell its points;
+- on a mismatch says what is off (shape, which entries, by how much) and, through diagnosis.py, the
+  likely cause.
 """
 import contextlib
 import time
 import traceback
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
 
-from . import network, training
+from . import diagnosis, integrity, network, training
 from .data import xor_data
 from .gradcheck import numerical_gradient, relative_error
 
@@ -21,17 +28,20 @@ STUDENT_FUNCTIONS = ("sigmoid", "forward", "compute_loss", "backward", "update_w
 GRADIENT_NAMES = ("dW1", "db1", "dW2", "db2")
 PARAMETER_NAMES = ("W1", "b1", "W2", "b2")
 FORWARD_NAMES = ("z1", "a1", "z2", "a2")
+BACKWARD_INPUT_NAMES = ("X", "y", *FORWARD_NAMES, "W1", "W2")
 
 # Values must match the reference this closely; any correct float64 formula is far inside it.
 RTOL = 1e-6
 ATOL = 1e-9
 # Shapes (m, n_in, n_hidden, n_out) the comparisons run on: the XOR net, a single sample, odd sizes.
+# m differs from n_in in the first, so a gradient divided by the wrong one shows.
 PROBLEM_SHAPES = ((4, 2, 4, 1), (1, 3, 5, 1), (7, 3, 2, 1), (16, 5, 8, 1))
 # Centered differences in float64 agree with a correct analytic gradient to about 1e-9 here.
 GRADCHECK_TOLERANCE = 1e-6
-# The XOR run: seeds on which the reference reaches 100% with the tutorial's settings.
+# The XOR run: seeds on which the reference reaches 100% with the tutorial's settings, on XOR and on XNOR.
 XOR_SEEDS = (0,)
-XOR_TIME_LIMIT_SECONDS = 60.0
+# Both runs (XOR and XNOR) together; the visible part of the cell trains once more, within the 60 s cell limit.
+XOR_TIME_LIMIT_SECONDS = 40.0
 
 
 @dataclass
@@ -50,10 +60,13 @@ class CheckFailed(Exception):
     """Raised inside a check to stop at the first problem found."""
 
 
+class ReferenceUsed(CheckFailed):
+    """Student code called the grader's reference while it ran."""
+
+
 @contextlib.contextmanager
-def reference_for_others(fn, under_test):
-    """Point the names of the other student functions in fn's namespace at the reference for a while."""
-    namespace = getattr(fn, "__globals__", None)
+def reference_for_others(namespace, under_test):
+    """Point the names of the other student functions in the namespace at the reference for a while."""
     saved = {}
     if namespace is not None:
         for name in STUDENT_FUNCTIONS:
@@ -66,28 +79,75 @@ def reference_for_others(fn, under_test):
         namespace is not None and namespace.update(saved)
 
 
-def call_student(name, fn, *args):
-    """Call a student function; turn a stub or a crash into a CheckFailed with a readable message."""
-    try:
-        # Overflow warnings from a plain 1/(1+exp(-z)) are harmless here; do not let them count.
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            return fn(*args)
-    except NotImplementedError as error:
-        frames = traceback.extract_tb(error.__traceback__)
-        stub = next((frame.name for frame in reversed(frames) if frame.name in STUDENT_FUNCTIONS), name)
-        raise CheckFailed(f"{stub} is not implemented yet: replace `raise NotImplementedError()` with your code.") from None
-    except Exception as error:  # any crash in student code is a finding, not a grader error
-        raise CheckFailed(f"{name} raised {type(error).__name__}: {error}") from None
+def call_student(name, fn, *args, trip=None):
+    """Call student code with the reference's tripwire set; turn a stub, a crash or a reference call into CheckFailed.
+
+    trip: names of the reference functions that must not run meanwhile (default: the function's own).
+    """
+    trip = ((name,) if name in STUDENT_FUNCTIONS else ()) if trip is None else trip
+    with integrity.tripwire(trip) as reference_calls:
+        try:
+            result = fn(*args)
+        except NotImplementedError as error:
+            if reference_calls:
+                break_for_reference(name, reference_calls)
+            frames = traceback.extract_tb(error.__traceback__)
+            stub = next((frame.name for frame in reversed(frames) if frame.name in STUDENT_FUNCTIONS), name)
+            raise CheckFailed(f"{stub} is not implemented yet: replace `raise NotImplementedError()` with your code.") from None
+        except (Exception, SystemExit) as error:  # any crash in student code is a finding, not a grader error
+            if reference_calls:
+                break_for_reference(name, reference_calls)
+            cause = diagnosis.explain_crash(name, error)
+            raise CheckFailed(f"{name} raised {type(error).__name__}: {error}" + (f" {cause}" if cause else "")) from None
+    if reference_calls:
+        break_for_reference(name, reference_calls)
+    return result
 
 
-def run_check(name, body):
-    """Run a check body and wrap the outcome in a Report."""
-    try:
-        body()
-    except CheckFailed as failure:
-        return Report(name, False, str(failure))
-    return Report(name, True, f"{name}: all hidden checks passed.")
+def break_for_reference(name, reference_calls):
+    raise ReferenceUsed(integrity.reference_message(name, sorted(set(reference_calls))))
+
+
+def integrity_problem(topic, functions, namespace, stale_modules, helpers=None):
+    """The first reason not to trust this topic's tests, as a message; None when there is none."""
+    changed = integrity.tampering(namespace, [*(stale_modules or {}).values(), *integrity.grader_modules_in(namespace)])
+    if changed:
+        return changed
+    for name, fn in functions.items():
+        # Each function is judged on its own work: the other student functions it calls are not followed.
+        skip = () if topic == "xor" else tuple(n for n in STUDENT_FUNCTIONS if n != name)
+        how = integrity.grader_references(fn, skip=skip)
+        if how:
+            message = integrity.reference_message(name, how)
+            return message if topic != "xor" else f"{message} The XOR run uses it, so it earns no points either."
+    if namespace is not None:
+        replaced = integrity.helper_problems(namespace, integrity.HELPERS_BY_TOPIC[topic] if helpers is None else helpers)
+        if replaced:
+            return integrity.helper_message(topic, replaced)
+    return None
+
+
+def run_check(topic, functions, body, stale_modules=None, helpers=None):
+    """Integrity, then the body (quiet, with the other functions swapped for the reference), as one Report."""
+    first = next(iter(functions.values()))
+    namespace = getattr(first, "__globals__", None)
+    with integrity.quiet():
+        before = integrity.package_fingerprints()
+        problem = integrity_problem(topic, functions, namespace, stale_modules, helpers)
+        if problem:
+            return Report(topic, False, problem)
+        try:
+            with reference_for_others(namespace if topic in STUDENT_FUNCTIONS else None, topic):
+                body()
+        except CheckFailed as failure:
+            report = Report(topic, False, str(failure))
+        else:
+            report = Report(topic, True, f"{topic}: all hidden checks passed.")
+        # Student code ran meanwhile: it must not have changed numpy or the grader either.
+        changed = integrity.tampering(namespace, changed=integrity.changed_since(before))
+        if changed:
+            return Report(topic, False, changed)
+    return report
 
 
 def random_problem(rng, m, n_in, n_hidden, n_out):
@@ -102,38 +162,82 @@ def random_problem(rng, m, n_in, n_hidden, n_out):
 
 
 def expect_outputs(function, result, names):
-    """The result must be a tuple or list holding one array per name."""
-    if not isinstance(result, (tuple, list)) or len(result) != len(names):
-        got = f"{type(result).__name__} of length {len(result)}" if isinstance(result, (tuple, list)) else repr(type(result).__name__)
-        raise CheckFailed(f"{function} must return {len(names)} values ({', '.join(names)}); it returned {got}.")
-    return [np.asarray(value) for value in result]
+    """The result must hold one array per name: a tuple, a list or another sequence of them."""
+    if result is not None and not isinstance(result, (tuple, list, np.ndarray, str, bytes, dict)):
+        try:
+            result = list(result)
+        except TypeError:
+            pass
+    if isinstance(result, np.ndarray) and result.dtype == object and result.ndim == 1:
+        result = list(result)
+    if isinstance(result, (tuple, list)) and len(result) == len(names):
+        return list(result)
+    if result is None:
+        got, cause = "None", "Did you forget the `return` line?"
+        if function == "update_weights":
+            cause = "If you update in place (W1 -= lr * dW1), still return W1, b1, W2, b2 at the end."
+    elif isinstance(result, (tuple, list)):
+        got, cause = f"{type(result).__name__} of length {len(result)}", ""
+    else:
+        got, cause = f"{type(result).__name__} of shape {np.shape(result)}", ""
+    cause = cause or f"Return all {len(names)}, in this order: return {', '.join(names)}."
+    raise CheckFailed(f"{function} must return {len(names)} values ({', '.join(names)}); it returned {got}. {cause}")
 
 
-def expect_close(function, label, actual, expected):
-    """Shape first, then values, with a message saying which entries are off and by how much."""
-    actual = np.asarray(actual, dtype=float) if np.asarray(actual).dtype != object else np.asarray(actual)
+def difference(actual, expected):
+    """None when actual matches expected; else what is off: the shape, nan, or which entries by how much."""
+    try:
+        actual = np.asarray(actual, dtype=float)
+    except (TypeError, ValueError):
+        return f"is not an array of numbers (it is a {type(actual).__name__})."
     if actual.shape != expected.shape:
-        raise CheckFailed(f"{function}: {label} has shape {actual.shape}, expected {expected.shape}.")
-    if not np.all(np.isfinite(actual)):
-        raise CheckFailed(f"{function}: {label} contains nan or inf.")
-    if not np.allclose(actual, expected, rtol=RTOL, atol=ATOL):
-        wrong = ~np.isclose(actual, expected, rtol=RTOL, atol=ATOL)
-        where = tuple(int(i) for i in np.argwhere(wrong)[0])
-        raise CheckFailed(
-            f"{function}: {label} is wrong in {int(wrong.sum())} of {wrong.size} entries; "
-            f"e.g. at {where} it is {actual[where]:.6g}, expected {expected[where]:.6g} "
-            f"(relative error {relative_error(actual, expected):.2g})."
-        )
+        return f"has shape {actual.shape}, expected {expected.shape}."
+    if not np.all(np.isfinite(actual)) and np.all(np.isfinite(expected)):
+        return f"contains nan or inf ({int(np.sum(~np.isfinite(actual)))} of {actual.size} entries)."
+    if np.allclose(actual, expected, rtol=RTOL, atol=ATOL):
+        return None
+    if actual.ndim == 0:
+        return f"is {float(actual):.6g}, expected {float(expected):.6g}."
+    wrong = ~np.isclose(actual, expected, rtol=RTOL, atol=ATOL)
+    where = tuple(int(i) for i in np.argwhere(wrong)[0])
+    return (f"is wrong in {int(wrong.sum())} of {wrong.size} entries; e.g. at {where} it is {actual[where]:.6g}, "
+            f"expected {expected[where]:.6g} (relative error {relative_error(actual, expected):.2g}).")
+
+
+def expect_matching(function, names, actual, expected, inputs, where="", context=None):
+    """Compare outputs with the reference's; on the first difference, fail naming it and its likely cause."""
+    expected = [np.asarray(e, dtype=float) for e in expected]
+    for name, a, e in zip(names, actual, expected):
+        problem = difference(a, e)
+        if problem:
+            cause = diagnosis.explain(function, inputs, actual, expected, names, context)
+            raise CheckFailed(f"{function}: {name}{where} {problem}" + (f" {cause}" if cause else ""))
 
 
 def expect_unchanged(function, originals, copies, names):
     """Inputs must come back exactly as they were passed."""
     for name, original, copy in zip(names, originals, copies):
         if not np.array_equal(original, copy):
-            raise CheckFailed(f"{function} changed its input {name}; work on new arrays instead of modifying inputs.")
+            raise CheckFailed(f"{function} changed its input {name}; work on new arrays instead of modifying inputs. "
+                              + diagnosis.mutation_cause(function, name))
 
 
-def check_sigmoid(sigmoid):
+def expect_not_fixed(function, fn, names, first_result, other_args):
+    """A wrong result that stays the same when the inputs change was fixed in the code: say so."""
+    try:
+        again = expect_outputs(function, call_student(function, fn, *other_args), names)
+    except ReferenceUsed:
+        raise
+    except CheckFailed:
+        return
+    if diagnosis.all_match(again, first_result):
+        raise CheckFailed(
+            f"{function} returns the same outputs whatever the parameters passed to it: are they fixed in the code "
+            "(hard-coded), or taken from global variables instead of the arguments? Results that are not computed from "
+            "the arguments earn no points.")
+
+
+def check_sigmoid(sigmoid, stale_modules=None):
     """sigmoid matches the reference on arrays of several shapes, including |z| up to 1000."""
 
     def body():
@@ -142,52 +246,75 @@ def check_sigmoid(sigmoid):
                   np.array([-1000.0, -50.0, -1.0, 0.0, 1.0, 50.0, 1000.0])]
         for z in inputs:
             passed = z.copy()
-            expect_close("sigmoid", f"sigmoid(z) for z of shape {z.shape}", call_student("sigmoid", sigmoid, passed),
-                         network.sigmoid(z))
+            out = call_student("sigmoid", sigmoid, passed)
+            expect_matching("sigmoid", ["sigmoid(z)"], [out], [network.sigmoid(z)], {"z": z}, f" for z of shape {z.shape}")
             expect_unchanged("sigmoid", [passed], [z], ["z"])
 
-    with reference_for_others(sigmoid, "sigmoid"):
-        return run_check("sigmoid", body)
+    return run_check("sigmoid", {"sigmoid": sigmoid}, body, stale_modules)
 
 
-def check_forward(forward):
-    """forward matches the reference for several network sizes, without modifying its inputs."""
+def forward_problems(rng):
+    """Random problems of every shape, then the XOR inputs (a forward fixed for them shows there)."""
+    for shape in PROBLEM_SHAPES:
+        X, _, params = random_problem(rng, *shape)
+        yield shape, X, params
+    X = xor_data()[0]
+    _, _, params = random_problem(rng, 4, 2, 4, 1)
+    yield "the XOR inputs", X, params
+
+
+def check_forward(forward, stale_modules=None):
+    """forward matches the reference for several network sizes and the XOR inputs, without modifying its inputs."""
 
     def body():
         rng = np.random.default_rng(2)
-        for shape in PROBLEM_SHAPES:
-            X, _, params = random_problem(rng, *shape)
+        for shape, X, params in forward_problems(rng):
             args = [X, *params]
             passed = [a.copy() for a in args]
             result = expect_outputs("forward", call_student("forward", forward, *passed), FORWARD_NAMES)
-            for name, actual, expected in zip(FORWARD_NAMES, result, network.forward(*args)):
-                expect_close("forward", f"{name} (m, n_in, n_hidden, n_out = {shape})", actual, expected)
+            where = f" (m, n_in, n_hidden, n_out = {shape})" if isinstance(shape, tuple) else f" (for {shape})"
+            try:
+                expect_matching("forward", FORWARD_NAMES, result, network.forward(*args), dict(zip(("X", *PARAMETER_NAMES), args)),
+                                where, {"m": X.shape[0], "n_in": X.shape[1]})
+            except CheckFailed:
+                other = [X, *(p + rng.standard_normal(p.shape) for p in params)]
+                expect_not_fixed("forward", forward, FORWARD_NAMES, result, other)
+                raise
             expect_unchanged("forward", passed, args, ["X", *PARAMETER_NAMES])
 
-    with reference_for_others(forward, "forward"):
-        return run_check("forward", body)
+    return run_check("forward", {"forward": forward}, body, stale_modules)
 
 
-def check_compute_loss(compute_loss):
+def check_compute_loss(compute_loss, stale_modules=None):
     """compute_loss matches the reference, returns one number, and stays finite at predictions of 0 and 1."""
 
     def body():
         rng = np.random.default_rng(3)
         cases = []
-        for m in (1, 4, 9):
+        for m in (4, 1, 9):
             cases.append((rng.integers(0, 2, size=(m, 1)).astype(float), rng.uniform(0.01, 0.99, size=(m, 1))))
+        cases[0][0][:2] = [[0.0], [1.0]]  # both kinds of target in the first batch, so a missing term shows
         cases.append((np.array([[1.0], [0.0], [1.0], [0.0]]), np.array([[1.0], [0.0], [0.0], [1.0]])))
         for y_true, y_pred in cases:
             passed = [y_true.copy(), y_pred.copy()]
             loss = call_student("compute_loss", compute_loss, *passed)
+            label = f"the loss for y_true = {y_true.ravel().astype(int).tolist()}, y_pred = {y_pred.ravel().round(3).tolist()},"
             if np.ndim(loss) != 0:
-                raise CheckFailed(f"compute_loss must return a single number; it returned an array of shape {np.shape(loss)}.")
-            expect_close("compute_loss", f"the loss for y_pred = {y_pred.ravel().round(3).tolist()}",
-                         np.asarray(loss, dtype=float), np.asarray(network.compute_loss(y_true, y_pred)))
+                raise CheckFailed(f"compute_loss must return a single number; it returned {type(loss).__name__} of shape "
+                                  f"{np.shape(loss)}. " + loss_shape_cause(np.shape(loss), y_true.shape))
+            expect_matching("compute_loss", [label], [loss], [network.compute_loss(y_true, y_pred)],
+                            {"y_true": y_true, "y_pred": y_pred}, context={"m": y_true.shape[0]})
             expect_unchanged("compute_loss", passed, [y_true, y_pred], ["y_true", "y_pred"])
 
-    with reference_for_others(compute_loss, "compute_loss"):
-        return run_check("compute_loss", body)
+    return run_check("compute_loss", {"compute_loss": compute_loss}, body, stale_modules)
+
+
+def loss_shape_cause(shape, target_shape):
+    if shape == target_shape:
+        return "It holds one loss per example: average them into one number (np.mean, or np.sum(...) / m)."
+    if int(np.prod(shape)) == 1:
+        return "It is an array holding one number: return the number itself, for example float(loss)."
+    return "Average the per-example losses over the batch into one number."
 
 
 def expect_matches_finite_differences(X, y, params, gradients):
@@ -204,7 +331,7 @@ def expect_matches_finite_differences(X, y, params, gradients):
             raise CheckFailed(f"backward: {name} differs from a finite-difference gradient (relative error {error:.2g}).")
 
 
-def check_backward(backward):
+def check_backward(backward, stale_modules=None):
     """backward matches the reference and a finite-difference gradient of the loss."""
 
     def body():
@@ -214,16 +341,15 @@ def check_backward(backward):
             args = [X, y, *network.forward(X, W1, b1, W2, b2), W1, W2]
             passed = [a.copy() for a in args]
             result = expect_outputs("backward", call_student("backward", backward, *passed), GRADIENT_NAMES)
-            for name, actual, expected in zip(GRADIENT_NAMES, result, network.backward(*args)):
-                expect_close("backward", f"{name} (m, n_in, n_hidden, n_out = {shape})", actual, expected)
-            expect_unchanged("backward", passed, args, ["X", "y", *FORWARD_NAMES, "W1", "W2"])
+            expect_matching("backward", GRADIENT_NAMES, result, network.backward(*args), dict(zip(BACKWARD_INPUT_NAMES, args)),
+                            f" (m, n_in, n_hidden, n_out = {shape})", {"m": shape[0], "n_in": shape[1]})
+            expect_unchanged("backward", passed, args, BACKWARD_INPUT_NAMES)
             expect_matches_finite_differences(X, y, (W1, b1, W2, b2), result)
 
-    with reference_for_others(backward, "backward"):
-        return run_check("backward", body)
+    return run_check("backward", {"backward": backward}, body, stale_modules)
 
 
-def check_update_weights(update_weights):
+def check_update_weights(update_weights, stale_modules=None):
     """update_weights takes one gradient-descent step on all four parameters with the given rate."""
 
     def body():
@@ -235,44 +361,86 @@ def check_update_weights(update_weights):
             passed = [a.copy() for a in (*params, *grads)]
             result = expect_outputs("update_weights", call_student("update_weights", update_weights, *passed, lr),
                                     PARAMETER_NAMES)
-            for name, actual, expected in zip(PARAMETER_NAMES, result, network.update_weights(*params, *grads, lr)):
-                expect_close("update_weights", f"the new {name} (lr = {lr})", actual, expected)
+            inputs = dict(zip((*PARAMETER_NAMES, *GRADIENT_NAMES, "lr"), (*params, *grads, lr)))
+            try:
+                expect_matching("update_weights", PARAMETER_NAMES, result, network.update_weights(*params, *grads, lr),
+                                inputs, f" (lr = {lr})", {"lr": lr})
+            except CheckFailed:
+                other = [p + 1.0 for p in params] + [g * 2.0 for g in grads] + [lr / 2]
+                expect_not_fixed("update_weights", update_weights, PARAMETER_NAMES, result, other)
+                raise
 
-    with reference_for_others(update_weights, "update_weights"):
-        return run_check("update_weights", body)
+    return run_check("update_weights", {"update_weights": update_weights}, body, stale_modules)
 
 
-def check_xor(forward, compute_loss, backward, update_weights, seeds=XOR_SEEDS):
-    """The student's own functions, trained with the tutorial's settings, classify all four XOR points."""
+def check_xor(forward, compute_loss, backward, update_weights, seeds=XOR_SEEDS, stale_modules=None):
+    """The student's own functions, trained with the tutorial's settings, classify all four XOR points.
+
+    They also train, the same way, on XNOR (the same inputs, labels flipped): a network whose outputs
+    are fixed for these four inputs cannot get both right, and every correct network does.
+    """
     functions = {"forward": forward, "compute_loss": compute_loss, "backward": backward, "update_weights": update_weights}
 
     def body():
         X, y = xor_data()
+        deadline = time.monotonic() + XOR_TIME_LIMIT_SECONDS
+
+        def out_of_time(epoch, history, params):
+            return time.monotonic() > deadline
+
         for seed in seeds:
-            deadline = time.monotonic() + XOR_TIME_LIMIT_SECONDS
+            for problem, labels in (("XOR", y), ("XNOR", 1 - y)):
+                # The global random state is fixed for the run and restored after, whatever the student's code does to it.
+                state = np.random.get_state()
+                np.random.seed(seed)
+                try:
+                    params, history = call_student("the training loop", training.train, X, labels, training.HIDDEN_UNITS,
+                                                   training.LEARNING_RATE, training.EPOCHS, seed, functions, out_of_time,
+                                                   trip=STUDENT_FUNCTIONS)
+                    final = call_student("forward", forward, X, *params, trip=STUDENT_FUNCTIONS)
+                finally:
+                    np.random.set_state(state)
+                if len(history.loss) < training.EPOCHS:
+                    raise CheckFailed(f"XOR training stopped after {len(history.loss)} of {training.EPOCHS} epochs: it took "
+                                      f"longer than the {XOR_TIME_LIMIT_SECONDS:.0f} s allowed. Are your functions vectorised?")
+                acc = training.accuracy(labels, np.asarray(expect_outputs("forward", final, FORWARD_NAMES)[3], dtype=float))
+                if acc < 1.0 and problem == "XNOR":
+                    raise CheckFailed(
+                        "your network learns XOR but not XNOR (the same four inputs with the labels flipped), trained the "
+                        f"same way: its accuracy there is {acc:.0%}. A correct network learns both, so its outputs must not "
+                        "be fixed (hard-coded) anywhere for these inputs; results that were not computed earn no points.")
+                if acc < 1.0:
+                    raise CheckFailed(
+                        f"after {training.EPOCHS} epochs (lr {training.LEARNING_RATE}, {training.HIDDEN_UNITS} hidden units, "
+                        f"seed {seed}) XOR accuracy is {acc:.0%}, loss went from {history.loss[0]:.4f} to "
+                        f"{history.loss[-1]:.4f}. Fix the functions whose own checks fail first.")
 
-            def out_of_time(epoch, history, params):
-                return time.monotonic() > deadline
+    return run_check("xor", functions, body, stale_modules)
 
-            # The global random state is fixed for the run and restored after, whatever the student's code does to it.
-            state = np.random.get_state()
-            np.random.seed(seed)
-            try:
-                params, history = call_student("the training loop", training.train, X, y, training.HIDDEN_UNITS,
-                                               training.LEARNING_RATE, training.EPOCHS, seed, functions, out_of_time)
-            finally:
-                np.random.set_state(state)
-            if len(history.loss) < training.EPOCHS:
-                raise CheckFailed(f"XOR training stopped after {len(history.loss)} of {training.EPOCHS} epochs: "
-                                  f"it took longer than {XOR_TIME_LIMIT_SECONDS:.0f} s. Are your functions vectorised?")
-            final = call_student("forward", forward, X, *params)
-            predictions = np.asarray(final[3])
-            acc = training.accuracy(y, predictions)
-            if acc < 1.0:
-                raise CheckFailed(
-                    f"after {training.EPOCHS} epochs (lr {training.LEARNING_RATE}, {training.HIDDEN_UNITS} hidden units, "
-                    f"seed {seed}) XOR accuracy is {acc:.0%}, loss went from {history.loss[0]:.4f} to "
-                    f"{history.loss[-1]:.4f}. Fix the functions whose own checks fail first."
-                )
 
-    return run_check("xor", body)
+# One small input per function, for the tripwire probe of check_own_work.
+def _probe_arguments(function):
+    X, y, (W1, b1, W2, b2) = random_problem(np.random.default_rng(6), 3, 2, 4, 1)
+    z1, a1, z2, a2 = network.forward(X, W1, b1, W2, b2)
+    return {"sigmoid": (z1,), "forward": (X, W1, b1, W2, b2), "compute_loss": (y, a2),
+            "backward": (X, y, z1, a1, z2, a2, W1, W2),
+            "update_weights": (W1, b1, W2, b2, W1 * 0.1, b1 * 0.1, W2 * 0.1, b2 * 0.1, 0.5)}[function]
+
+
+def check_own_work(topic, fn, stale_modules=None, helpers=None):
+    """Integrity alone, for test cells whose points are earned by their visible part.
+
+    fn is also called once with the tripwire set; any other result or error is the visible tests' business.
+    """
+
+    def body():
+        arguments = [a.copy() if isinstance(a, np.ndarray) else a for a in _probe_arguments(topic)]
+        try:
+            call_student(topic, fn, *arguments)
+        except ReferenceUsed:
+            raise
+        except CheckFailed:
+            pass
+
+    report = run_check(topic, {topic: fn}, body, stale_modules, helpers)
+    return Report(topic, report.ok, report.message if not report.ok else f"{topic}: nothing to report.")

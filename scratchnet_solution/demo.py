@@ -14,7 +14,7 @@ from .submissions import fill_solutions, read_notebook, write_submission
 # student id -> corpus entry: a complete answer, a bug in backward, a partial attempt, the untouched stub.
 SAMPLE_CLASS = {
     "demo-correct": "correct_reference",
-    "demo-backward-bug": "backward_forgets_mean",
+    "demo-backward-bug": "mistake_backward_forgets_mean",
     "demo-partial": "partial_sigmoid_forward",
     "demo-stub": "untouched_stub",
 }

@@ -73,11 +73,11 @@ def fill_solutions(release_notebook, code_by_function):
     return notebook
 
 
-def split_submission_code(code):
-    """Split a Python file into {function: source} for the student functions it defines.
+def split_submission(code):
+    """Split a Python file into (prelude, {function: source}) for the student functions it defines.
 
-    Everything else at the top level (imports, helpers, constants, prints) is kept, in order, at the top
-    of the first function's cell, so it runs before any of them is called, as in a real notebook.
+    The prelude is everything else at the top level (imports, helpers, constants, prints), in order;
+    a leading docstring describes the file, not the submission, and is left out.
     """
     tree = ast.parse(code)
     lines = code.splitlines(keepends=True)
@@ -88,10 +88,20 @@ def split_submission_code(code):
         if isinstance(node, ast.FunctionDef) and node.name in STUDENT_FUNCTIONS:
             functions[node.name] = text
         elif not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node is tree.body[0]):
-            prelude.append(text)  # a leading docstring describes the file, not the submission
+            prelude.append(text)
+    return "".join(prelude), functions
+
+
+def split_submission_code(code):
+    """{function: source} for the student functions a Python file defines.
+
+    The prelude is kept at the top of the first function's cell, so it runs before any of them is
+    called, as in a real notebook.
+    """
+    prelude, functions = split_submission(code)
     if prelude and functions:
         first = next(name for name in STUDENT_FUNCTIONS if name in functions)
-        functions[first] = "".join(prelude) + "\n\n" + functions[first]
+        functions[first] = prelude + "\n\n" + functions[first]
     return functions
 
 

@@ -30,6 +30,14 @@ def accuracy(y_true, y_prob):
     return float(np.mean((np.asarray(y_prob) >= 0.5) == (np.asarray(y_true) >= 0.5)))
 
 
+def as_number(loss):
+    """The loss as a float for the history; nan when it is not one number (the notebook's loop does not care)."""
+    try:
+        return float(loss)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
 def gradient_norm(gradients):
     """Euclidean norm of all gradient entries taken together."""
     return float(np.sqrt(sum(np.sum(np.square(g)) for g in gradients)))
@@ -57,7 +65,7 @@ def train(X, y, n_hidden=HIDDEN_UNITS, lr=LEARNING_RATE, epochs=EPOCHS, seed=0, 
     for epoch in range(epochs):
         W1, b1, W2, b2 = params
         z1, a1, z2, a2 = fns["forward"](X, W1, b1, W2, b2)
-        history.loss.append(float(fns["compute_loss"](y, a2)))
+        history.loss.append(as_number(fns["compute_loss"](y, a2)))
         history.accuracy.append(accuracy(y, a2))
         grads = fns["backward"](X, y, z1, a1, z2, a2, W1, W2)
         history.grad_norm.append(gradient_norm(grads))

@@ -1,69 +1,134 @@
 """Real `nbgrader autograde` on the corpus: every submission gets the grade its corpus file names.
 
-Also: the released notebook with the reference filled in gets full marks, the untouched release gets
-zero without a grading error, and `pytest tests/hidden` agrees with nbgrader on every function.
+Also: the released notebook with the reference filled in gets full marks, the untouched release gets zero
+without a grading error, the feedback names each mistake's cause and shows no hidden test, and
+`pytest tests/hidden` agrees with nbgrader. The corpus is split over two courses graded side by side.
 """
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from course_helpers import REPO, nbgrader
+from course_helpers import REPO
+from scratchnet_solution import corpus_grading
 from scratchnet_solution.corpus import load_corpus
-from scratchnet_solution.scores import TOPICS, function_scores
-from scratchnet_solution.submissions import fill_solutions, read_notebook, reference_solutions, write_submission
+from scratchnet_solution.scores import TOPICS
+from scratchnet_solution.submissions import nbgrader_meta, read_notebook
 
 pytestmark = pytest.mark.slow
 
 CORPUS = load_corpus(REPO / "tests" / "corpus")
 FULL_MARKS = {"sigmoid": 10, "forward": 15, "compute_loss": 15, "backward": 30, "update_weights": 10, "xor": 20}
+SHARDS = 2
 
 
 @pytest.fixture(scope="module")
-def graded(course_factory):
-    """A course with the whole corpus and the reference solutions submitted and autograded."""
-    course = course_factory("corpus")
-    release = read_notebook(course / "release" / "scratchnet" / "scratchnet.ipynb")
-    source = read_notebook(course / "source" / "scratchnet" / "scratchnet.ipynb")
-    write_submission(course, "reference-filled", fill_solutions(release, reference_solutions(source)))
-    for entry in CORPUS:
-        write_submission(course, entry.name, fill_solutions(release, entry.code_by_function))
-    result = nbgrader(course, "autograde", "scratchnet", "--force")
-    return course, result, function_scores(course)
+def graded_and_hidden(tmp_path_factory):
+    """The whole corpus and the reference solutions, submitted and autograded; meanwhile (nbgrader spends
+    much of its time waiting on kernels) `pytest tests/hidden` grades the same notebooks (see the last test)."""
+    where = corpus_grading.submit(CORPUS, tmp_path_factory.mktemp("corpus"), shards=SHARDS)
+    students = {e.name for e in CORPUS if e.kind != "cheat"} | {corpus_grading.REFERENCE_STUDENT}
+    report = tmp_path_factory.mktemp("hidden") / "hidden.xml"
+    submissions = [arg for student in sorted(students)
+                   for arg in ("--submission", str(where[student] / "submitted" / student))]
+    hidden = subprocess.Popen([sys.executable, "-m", "pytest", str(REPO / "tests" / "hidden"), "-p", "no:cacheprovider",
+                               "-n", str(SHARDS), "--dist", "loadgroup", *submissions, f"--junitxml={report}", "-q"],
+                              cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    graded = corpus_grading.autograde(where)
+    hidden.wait(timeout=900)
+    return graded, students, report
+
+
+@pytest.fixture(scope="module")
+def graded(graded_and_hidden):
+    return graded_and_hidden[0]
+
+
+@pytest.fixture(scope="module")
+def feedback(graded):
+    return corpus_grading.generate_feedback(graded)
 
 
 def test_the_reference_solutions_get_full_marks(graded):
-    _, _, scores = graded
-    assert {t: s.points for t, s in scores["reference-filled"].items()} == FULL_MARKS
-    assert {t: s.max_points for t, s in scores["reference-filled"].items()} == FULL_MARKS
+    scores = graded.scores[corpus_grading.REFERENCE_STUDENT]
+    assert {t: s.points for t, s in scores.items()} == FULL_MARKS
+    assert {t: s.max_points for t, s in scores.items()} == FULL_MARKS
 
 
 @pytest.mark.parametrize("entry", CORPUS, ids=lambda entry: entry.name)
 def test_corpus_submission_gets_its_expected_grade(graded, entry):
-    _, _, scores = graded
-    got = {topic: scores[entry.name][topic].points for topic in TOPICS}
-    assert got == entry.expected, entry.description
+    got = {topic: graded.scores[entry.name][topic].points for topic in TOPICS}
+    assert got == entry.expected, f"{entry.description}\nmessages: {graded.messages[entry.name]}"
 
 
-def test_grading_the_untouched_release_raises_no_error(graded):
-    _, result, scores = graded
-    assert result.returncode == 0
-    assert "[AutogradeApp | ERROR]" not in result.stderr
-    assert all(score.points == 0 for score in scores["untouched_stub"].values())
+@pytest.mark.parametrize("entry", [e for e in CORPUS if e.cause], ids=lambda entry: entry.name)
+def test_the_feedback_names_the_cause(graded, entry):
+    messages = graded.messages[entry.name]
+    assert any(entry.cause.lower() in message.lower() for message in messages.values()), messages
 
 
-def test_pytest_hidden_agrees_with_nbgrader(graded, tmp_path):
-    course, _, scores = graded
-    report = tmp_path / "hidden.xml"
-    subprocess.run([sys.executable, "-m", "pytest", str(REPO / "tests" / "hidden"), "-p", "no:cacheprovider",
-                    "--submission", str(course / "submitted"), f"--junitxml={report}", "-q"],
-                   cwd=REPO, capture_output=True, text=True, timeout=900)
+def test_grading_raises_no_error(graded):
+    for returncode, log in graded.autograde_logs:
+        assert returncode == 0
+        assert "[AutogradeApp | ERROR]" not in log
+    assert all(score.points == 0 for score in graded.scores["untouched_stub"].values())
+
+
+def hidden_test_lines():
+    """Every line of the source notebook's hidden test regions (what feedback must never show)."""
+    lines = set()
+    for cell in read_notebook(REPO / "source" / "scratchnet" / "scratchnet.ipynb").cells:
+        inside = False
+        for line in cell.source.splitlines():
+            inside = inside or "BEGIN HIDDEN TESTS" in line
+            if inside and line.strip() and not line.strip().startswith("#"):
+                lines.add(line.strip())
+            inside = inside and "END HIDDEN TESTS" not in line
+    assert len(lines) > 10
+    return lines
+
+
+def html_text(path):
+    """The feedback's text as a reader sees it: tags stripped, entities decoded."""
+    import html
+
+    return html.unescape(re.sub(r"<[^>]+>", "", path.read_text()))
+
+
+def test_feedback_shows_no_hidden_test(feedback):
+    hidden = hidden_test_lines()
+    assert set(feedback) >= {entry.name for entry in CORPUS}
+    for entry in CORPUS:
+        text = html_text(feedback[entry.name])
+        assert not [line for line in hidden if line in text], entry.name
+        own_code = "".join(entry.code_by_function.values())
+        for marker in ("scratchnet_solution", "check_", "BEGIN HIDDEN", "_hidden_"):
+            assert marker not in text or marker in own_code, (entry.name, marker)
+
+
+def test_feedback_still_shows_the_failure_message(graded, feedback):
+    text = html_text(feedback["mistake_backward_forgets_mean"])
+    assert "All four gradients are exactly m = 4 times too large" in text
+    failing_cells = [nbgrader_meta(c).get("grade_id") for c in read_notebook(
+        next(c for c in graded.courses if (c / "autograded" / "mistake_backward_forgets_mean").exists())
+        / "autograded" / "mistake_backward_forgets_mean" / "scratchnet" / "scratchnet.ipynb").cells
+        if any(o.get("output_type") == "error" for o in c.get("outputs", []))]
+    assert failing_cells == ["backward_gradcheck", "backward_matches_reference"]
+
+
+def test_pytest_hidden_agrees_with_nbgrader(graded_and_hidden):
+    """Same verdicts per function. Integrity cases are left out: pytest tests/hidden checks the notebook's final
+    state after loading all of it, while nbgrader judges each test cell where it stands (a change made in a
+    later cell cannot void an earlier cell's points there)."""
+    graded, students, report = graded_and_hidden
+    assert report.exists(), "pytest tests/hidden wrote no report: run it by hand to see why"
     verdicts = {}
     for case in ET.parse(report).getroot().iter("testcase"):
         topic, student = case.get("name").removeprefix("test_function[").rstrip("]").split("-", 1)
         verdicts[(student, topic)] = case.find("failure") is None
-    assert len(verdicts) == len(scores) * len(TOPICS)
-    for student, by_topic in scores.items():
-        for topic, score in by_topic.items():
+    assert len(verdicts) == len(students) * len(TOPICS)
+    for student in students:
+        for topic, score in graded.scores[student].items():
             assert verdicts[(student, topic)] == (score.points == score.max_points), (student, topic)

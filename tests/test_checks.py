@@ -1,15 +1,24 @@
 """The hidden checks: pass the reference, fail a wrong function, and blame only that function."""
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from scratchnet_solution import checks, network
+from scratchnet_solution.submissions import read_notebook, reference_solutions
+
+
+REPO = Path(__file__).resolve().parents[1]
+# The reference answers as a student would type them into the notebook (the checks refuse the package's own
+# functions: handing those in is exactly what integrity.py catches).
+SOLUTIONS = reference_solutions(read_notebook(REPO / "source" / "scratchnet" / "scratchnet.ipynb"))
 
 
 def in_namespace(**functions):
     """Define functions the way a notebook does: all in one namespace, calling each other by global name."""
-    namespace = {"np": np, **{name: getattr(network, name) for name in checks.STUDENT_FUNCTIONS}}
-    for name, source in functions.items():
-        exec(source, namespace)
+    namespace = {"np": np, "__name__": "__main__"}
+    for name in checks.STUDENT_FUNCTIONS:
+        exec(functions.get(name, SOLUTIONS[name]), namespace)
     return namespace
 
 
@@ -31,13 +40,20 @@ BACKWARD_WITHOUT_MEAN = (
 
 @pytest.mark.parametrize("name", checks.STUDENT_FUNCTIONS)
 def test_every_check_passes_the_reference(name):
-    report = getattr(checks, f"check_{name}")(getattr(network, name))
+    report = getattr(checks, f"check_{name}")(in_namespace()[name])
     assert report.ok, report.message
 
 
 def test_xor_check_passes_the_reference():
-    report = checks.check_xor(network.forward, network.compute_loss, network.backward, network.update_weights)
+    ns = in_namespace()
+    report = checks.check_xor(ns["forward"], ns["compute_loss"], ns["backward"], ns["update_weights"])
     assert report.ok, report.message
+
+
+@pytest.mark.parametrize("name", checks.STUDENT_FUNCTIONS)
+def test_the_package_s_own_function_earns_nothing(name):
+    report = getattr(checks, f"check_{name}")(getattr(network, name))
+    assert not report.ok and "grader's own reference solution" in report.message
 
 
 def test_a_wrong_sigmoid_costs_sigmoid_but_not_forward():
@@ -52,6 +68,7 @@ def test_backward_without_mean_fails_with_a_message_naming_the_gradient():
     report = checks.check_backward(ns["backward"])
     assert not report.ok
     assert report.message.startswith("backward: dW1")
+    assert "exactly m = 4 times too large" in report.message
 
 
 @pytest.mark.parametrize("name, args", [

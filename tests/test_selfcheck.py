@@ -60,7 +60,7 @@ def test_partial_work_is_reported_per_function(repo, tmp_path):
 
 
 def test_a_wrong_backward_gets_the_cells_own_message(repo, tmp_path):
-    entry = load_entry(repo / "tests" / "corpus" / "backward_forgets_mean.py")
+    entry = load_entry(repo / "tests" / "corpus" / "mistake_backward_forgets_mean.py")
     code, output = self_check(student_folder(repo, tmp_path, entry.code_by_function))
     assert code == 1
     assert "dW1 differs from the numerical gradient" in summary_line(output, "backward")

@@ -13,6 +13,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "source" / "scratchnet"))
 import notebook_cells  # noqa: E402  (lives with the assignment so students get the same loader)
 
+from scratchnet_solution import integrity  # noqa: E402
+
 _outcomes = defaultdict(dict)  # submission label -> {topic: "pass" | "FAIL"}
 
 
@@ -39,16 +41,30 @@ def submission_label(path):
 def pytest_generate_tests(metafunc):
     if "submission" in metafunc.fixturenames:
         paths = submission_notebooks(metafunc.config.getoption("submission"))
-        metafunc.parametrize("submission", paths, ids=[submission_label(p) for p in paths], scope="module")
+        # With pytest-xdist (`-n 2 --dist loadgroup`), one worker loads each submission once.
+        group = pytest.mark.xdist_group if metafunc.config.pluginmanager.hasplugin("xdist") else None
+        params = [pytest.param(p, marks=[group(submission_label(p))] if group else []) for p in paths]
+        metafunc.parametrize("submission", params, ids=[submission_label(p) for p in paths], scope="module")
 
 
 @pytest.fixture(scope="module")
 def loaded(submission):
-    """The submission's code, run once per submission."""
+    """The submission's code, run once per submission.
+
+    Student code runs in this process, so what it does to numpy or to the grader's package must not
+    reach the next submission: both are put back afterwards. The grader's package is put back at once,
+    as nbgrader's hidden cells import it afresh, and the changed copy goes to the checks as evidence.
+    """
+    before = integrity.snapshot_modules()
     try:
-        return notebook_cells.load(notebook_cells.read(submission), submission.parent)
+        result = notebook_cells.load(notebook_cells.read(submission), submission.parent)
     except notebook_cells.NotebookUnreadable as error:
+        integrity.restore_modules(before)
         pytest.fail(str(error), pytrace=False)
+    grader = {name: saved for name, saved in before.items() if name.partition(".")[0] == integrity.PACKAGE}
+    result.stale_modules = integrity.restore_modules(grader)
+    yield result
+    integrity.restore_modules(before)
 
 
 @pytest.hookimpl(wrapper=True)

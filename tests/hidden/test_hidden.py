@@ -18,9 +18,11 @@ def test_function(loaded, topic):
         if not callable(loaded.namespace.get(name)):
             problem = loaded.error_for(name)
             pytest.fail(f"{name} is not defined" + (f": its cell raised {problem}" if problem else "."), pytrace=False)
+    stale = getattr(loaded, "stale_modules", None)
     if topic == "xor":
-        report = checks.check_xor(*(loaded.namespace[n] for n in ("forward", "compute_loss", "backward", "update_weights")))
+        report = checks.check_xor(*(loaded.namespace[n] for n in ("forward", "compute_loss", "backward", "update_weights")),
+                                  stale_modules=stale)
     else:
-        report = getattr(checks, f"check_{topic}")(loaded.namespace[topic])
+        report = getattr(checks, f"check_{topic}")(loaded.namespace[topic], stale_modules=stale)
     if not report.ok:
         pytest.fail(report.message, pytrace=False)

@@ -1,10 +1,12 @@
 """Bug in backward: the weight gradients are summed over the batch instead of averaged.
 
 The gradients are m times too large, which only acts like a bigger learning rate, so XOR still trains.
-"""
+
+XOR: m = 4 times larger steps still converge (20)."""
 import numpy as np
 
 EXPECTED = {"sigmoid": 10, "forward": 15, "compute_loss": 15, "backward": 5, "update_weights": 10, "xor": 20}
+CAUSE = "divide each by the batch size"
 
 
 def sigmoid(z):

@@ -1,0 +1,128 @@
+"""What the notebook calls: launch_trainer and compare_hidden_sizes.
+
+Live widgets in Jupyter, one static run anywhere else, and nothing at all while grading.
+"""
+import os
+
+from .display import _figure_for_static_display, _kernel_shell, _show_figure
+from .plots import LIVE_FIGSIZE, BoundaryPanel, Dashboard
+from .problems import recommended_settings
+from .training import StudentCodeError, check_functions, find_student_functions, train_network
+from .widgets import TrainerApp, _widgets_available
+
+
+# nbgrader sets NBGRADER_EXECUTION while it validates or autogrades; the student's pytest
+# self-check sets SCRATCHNET_SELF_CHECK while it runs notebook cells in-process.
+SKIP_MESSAGES = {
+    "NBGRADER_EXECUTION": "Live trainer skipped while nbgrader runs the notebook (it is ungraded).",
+    "SCRATCHNET_SELF_CHECK": "Live trainer skipped during the self-check (it is ungraded).",
+}
+
+
+def _skip_message():
+    """Why the trainer must not run here, or None."""
+    for variable, message in SKIP_MESSAGES.items():
+        if os.environ.get(variable):
+            return message
+    return None
+
+
+def show_static_run(functions, settings):
+    """Train once without widgets and show the final plots.
+
+    Inputs:
+    - functions: dict with forward, compute_loss, backward and update_weights
+    - settings: a Settings
+
+    Prints the run's summary (or, if the student's code stopped it, why) and returns (run, dashboard).
+    """
+    run = train_network(functions, settings)
+    dashboard = Dashboard(run, _figure_for_static_display(LIVE_FIGSIZE))
+    dashboard.update(run)
+    print(run.error or run.summary())
+    _show_figure(dashboard.figure, run.summary())
+    return run, dashboard
+
+
+def _ready_to_train(namespace, make_settings):
+    """(functions, settings) when training can start; otherwise None, after saying why in one line.
+
+    Nothing trains while nbgrader runs the notebook; unknown settings and missing or broken student
+    functions are reported as a sentence, not a traceback.
+    """
+    skip = _skip_message()
+    if skip:
+        print(skip)
+        return None
+    try:
+        settings = make_settings()
+        functions = find_student_functions(namespace)
+        check_functions(functions)
+    except (KeyError, ValueError) as error:
+        print(f"Live trainer: {error.args[0]}")
+        return None
+    except StudentCodeError as error:
+        print(error)
+        return None
+    return functions, settings
+
+
+def launch_trainer(namespace, problem="xor", n_hidden=None, lr=None, epochs=None, seed=0, live=None):
+    """The live trainer, driven by your own functions. In the notebook: `launch_trainer(globals())`.
+
+    Inputs:
+    - namespace: where your forward, compute_loss, backward and update_weights are (the notebook's globals())
+    - problem: the problem to start with: "xor", "circles", "moons" or "spirals"
+    - n_hidden, lr, epochs, seed: the starting settings; None means the problem's recommended value
+    - live: True for the widgets, False for one static run with its final plots; None (the default)
+      means widgets inside Jupyter when ipywidgets is installed, a static run anywhere else
+
+    Trains once straight away. Returns None. While nbgrader runs the notebook it does nothing but say
+    so; a missing or broken function is reported in one sentence instead of a traceback.
+    """
+    ready = _ready_to_train(
+        namespace, lambda: recommended_settings(problem, n_hidden=n_hidden, lr=lr, epochs=epochs, seed=seed))
+    if ready is None:
+        return
+    functions, settings = ready
+    if live is None:
+        live = _kernel_shell() is not None and _widgets_available()
+    if live:
+        TrainerApp(functions, settings).show()
+    else:
+        show_static_run(functions, settings)
+
+
+def compare_hidden_sizes(namespace, problem="circles", hidden_sizes=(2, 3, 16), lr=None, epochs=None, seed=0):
+    """Train one problem with several hidden sizes and show the decision boundaries side by side.
+
+    Inputs:
+    - namespace: where your forward, compute_loss, backward and update_weights are (the notebook's globals())
+    - problem: "xor", "circles", "moons" or "spirals"
+    - hidden_sizes: the hidden sizes to compare, one panel each
+    - lr, epochs, seed: as in launch_trainer; None means the problem's recommended value
+
+    Returns None; skipped while grading, and a broken function is reported in one sentence.
+    """
+    ready = _ready_to_train(namespace, lambda: [
+        recommended_settings(problem, n_hidden=size, lr=lr, epochs=epochs, seed=seed) for size in hidden_sizes])
+    if ready is None:
+        return
+    functions, all_settings = ready
+    runs = []
+    for settings in all_settings:
+        run = train_network(functions, settings)
+        if run.error:
+            print(run.error)
+            return
+        runs.append(run)
+    figure = _figure_for_static_display((3.3 * len(runs), 3.6), layout="constrained")
+    for ax, run in zip(figure.subplots(1, len(runs), squeeze=False)[0], runs):
+        BoundaryPanel(ax, run.X, run.y).update(run.functions["forward"], run.params)
+        ax.set_aspect("equal")
+        ax.set_title(f"{run.settings.n_hidden} hidden units: {run.final_accuracy:.1%}", fontsize=10)
+    figure.suptitle(f"{problem}: the same data, lr {runs[0].settings.lr:g}, {runs[0].settings.epochs:,} epochs",
+                    fontsize=11)
+    summary = "; ".join(f"{run.settings.n_hidden} hidden units: accuracy {run.final_accuracy:.1%}" for run in runs)
+    print(summary)
+    _show_figure(figure, summary)

@@ -1,0 +1,160 @@
+"""The live trainer as ipywidgets: TrainerApp. ipywidgets is imported when an app is made, not before."""
+import html
+import threading
+
+from .display import _MimeBundle, _png_bundle
+from .plots import Dashboard, RedrawThrottle, current_figures
+from .problems import PROBLEMS, RECOMMENDED_SETTINGS, recommended_settings
+from .training import train_network
+
+
+PROBLEM_LABELS = {"xor": "XOR (4 points)", "circles": "Circles", "moons": "Moons", "spirals": "Spirals"}
+MAX_EPOCHS = 200_000
+
+
+def _widgets_available():
+    try:
+        import ipywidgets  # noqa: F401 -- only checking that it is there
+    except ImportError:
+        return False
+    return True
+
+
+def _stat_card(name, value):
+    """One of the trainer's big figures (epoch, loss, ...) as HTML."""
+    return (f"<div style='text-align:center;min-width:7em'><div style='font-size:1.5em;font-weight:600'>"
+            f"{html.escape(value)}</div><div style='color:#666'>{html.escape(name)}</div></div>")
+
+
+class TrainerApp:
+    """The live trainer as ipywidgets: controls, a live picture of the run and its current figures.
+
+    One run at a time. `show()` displays it and trains once right away; after that the Train button
+    trains in a background thread, so the Stop button (and the rest of the notebook) keep working.
+    """
+
+    def __init__(self, functions, settings):
+        import ipywidgets as widgets
+
+        self.functions = functions
+        wide = {"description_width": "100px"}
+        self.problem = widgets.Dropdown(options=[(PROBLEM_LABELS[name], name) for name in PROBLEMS],
+                                        value=settings.problem, description="Problem", style=wide)
+        self.hidden = widgets.IntSlider(value=settings.n_hidden, min=1, max=64, description="Hidden units", style=wide)
+        self.lr = widgets.FloatLogSlider(value=settings.lr, base=10, min=-2, max=1, step=0.05, readout_format=".3g",
+                                         description="Learning rate", style=wide)
+        self.epochs = widgets.BoundedIntText(value=settings.epochs, min=1, max=MAX_EPOCHS, step=1000,
+                                             description="Epochs", style=wide)
+        self.seed = widgets.BoundedIntText(value=settings.seed, min=0, max=2**31 - 1, description="Seed", style=wide)
+        self.train_button = widgets.Button(description="Train", button_style="success", icon="play")
+        self.stop_button = widgets.Button(description="Stop", icon="stop", disabled=True)
+        self.stats = {name: widgets.HTML(_stat_card(name, "-")) for name in ("Epoch", "Loss", "Accuracy", "Grad norm")}
+        self.picture = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.status = widgets.HTML()
+        controls = widgets.VBox([self.problem, self.hidden, self.lr, self.epochs, self.seed,
+                                 widgets.HBox([self.train_button, self.stop_button])])
+        self.view = widgets.VBox([
+            widgets.HBox([controls, widgets.HBox(list(self.stats.values()),
+                                                 layout=widgets.Layout(align_items="center", margin="0 0 0 2em"))]),
+            self.picture, self.status])
+        self.problem.observe(self._load_recommended_settings, names="value")
+        self.train_button.on_click(lambda _button: self.start())
+        self.stop_button.on_click(lambda _button: self._stop_requested.set())
+        self._stop_requested = threading.Event()
+        self._thread = None
+        self.last_run = None
+        self.last_png = None
+
+    def settings(self):
+        """The Settings the controls show."""
+        return recommended_settings(self.problem.value, n_hidden=self.hidden.value, lr=self.lr.value,
+                                    epochs=self.epochs.value, seed=self.seed.value)
+
+    def _load_recommended_settings(self, change):
+        recommended = RECOMMENDED_SETTINGS[change["new"]]
+        self.hidden.value, self.lr.value, self.epochs.value = recommended.n_hidden, recommended.lr, recommended.epochs
+        self._say(f"Recommended settings for {change['new']} loaded: press Train.")
+
+    def _say(self, message, problem=False):
+        colour = "#b2182b" if problem else "#333333"
+        self.status.value = f"<span style='color:{colour}'>{html.escape(message)}</span>"
+
+    def _set_running(self, running):
+        self.train_button.disabled = running
+        self.stop_button.disabled = not running
+
+    def _draw(self, run, dashboard):
+        dashboard.update(run)
+        self.last_png = dashboard.png(fast=True)
+        self.picture.value = self.last_png
+        for name, value in current_figures(run).items():
+            self.stats[name].value = _stat_card(name, value)
+
+    def run(self, settings):
+        """Train with `settings`, redrawing at most ten times a second and once more at the end.
+
+        Returns the TrainingRun, or None if the trainer itself failed (the status line says why).
+        """
+        self._stop_requested.clear()
+        self._set_running(True)
+        self._say(f"Training on {settings.problem}...")
+        throttle = RedrawThrottle()
+        dashboard = None
+
+        def on_epoch(run):
+            nonlocal dashboard
+            if throttle.due():
+                started = throttle.clock()
+                if dashboard is None:
+                    dashboard = Dashboard(run)
+                self._draw(run, dashboard)
+                throttle.drew(started)
+            return self._stop_requested.is_set()
+
+        try:
+            run = train_network(self.functions, settings, on_epoch)
+            self._draw(run, dashboard if dashboard is not None else Dashboard(run))  # the final frame, always
+            self._say(run.error or ("Stopped. " if run.stopped_early else "") + run.summary(), problem=bool(run.error))
+            self.last_run = run
+            return run
+        except Exception as error:  # a bug in the trainer itself: say so in the status line, not in a lost thread
+            self._say(f"The trainer itself failed ({type(error).__name__}: {error}); please tell your instructor.",
+                      problem=True)
+            return None
+        finally:
+            self._set_running(False)
+
+    def start(self):
+        """Train in a background thread with the settings the controls show (the Train button)."""
+        if self._thread is not None and self._thread.is_alive():
+            return
+        try:
+            settings = self.settings()
+        except ValueError as error:
+            self._say(str(error), problem=True)
+            return
+        self._thread = threading.Thread(target=self.run, args=(settings,), daemon=True)
+        self._thread.start()
+
+    def _bundle(self, text):
+        """The widgets, plus the last picture and a line of text for front ends that cannot show widgets."""
+        bundle = self.view._repr_mimebundle_()
+        bundle["text/plain"] = text
+        if self.last_png is not None:
+            bundle.update(_png_bundle(self.last_png, text))
+        return bundle
+
+    def show(self):
+        """Display the trainer, train once with the starting settings, then leave it to the student.
+
+        The first run happens inside the cell, so a front end without widgets (nbconvert, a plain
+        kernel) is given its final picture as well: the display is updated with a PNG and a summary,
+        which such front ends show instead of the widgets.
+        """
+        from IPython.display import display
+
+        handle = display(_MimeBundle(self._bundle("Live trainer: training once with the starting settings...")),
+                         display_id=True)
+        run = self.run(self.settings())
+        text = (run.error or run.summary()) if run is not None else "Live trainer: the first run failed."
+        handle.update(_MimeBundle(self._bundle(text)))

@@ -1,0 +1,111 @@
+"""The corpus graded by real `nbgrader autograde`: scores per function and the message of every failing test cell.
+
+The entries are split over a few throwaway courses graded side by side (one `nbgrader autograde` per
+course), which is the same grading as one course, only sooner.
+"""
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .course import ASSIGNMENT, course_root, venv_environment
+from .scores import function_scores
+from .submissions import fill_solutions, nbgrader_meta, read_notebook, reference_solutions, write_submission
+
+REFERENCE_STUDENT = "reference-filled"
+
+
+def nbgrader(course, *args, check=True):
+    """Run nbgrader in a course folder with this interpreter's installation."""
+    result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, capture_output=True, text=True,
+                            env=venv_environment())
+    if check and result.returncode != 0:
+        raise RuntimeError(f"nbgrader {' '.join(args)} failed in {course}:\n{result.stderr[-4000:]}")
+    return result
+
+
+def new_course(folder, root=None):
+    """A copy of the course (config and source) in `folder`, with the assignment generated there."""
+    root = root or course_root()
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(root / "nbgrader_config.py", folder)
+    shutil.copytree(root / "source", folder / "source", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", ".pytest_cache"))
+    nbgrader(folder, "generate_assignment", ASSIGNMENT, "--force")
+    return folder
+
+
+def cell_messages(notebook_path):
+    """{grade_id: message} for the graded cells that failed: the error's text, or the stderr text."""
+    messages = {}
+    for cell in read_notebook(notebook_path).cells:
+        meta = nbgrader_meta(cell)
+        if not meta.get("grade") or cell.cell_type != "code":
+            continue
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                messages[meta["grade_id"]] = f"{output.get('ename')}: {output.get('evalue')}"
+                break
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                messages[meta["grade_id"]] = f"stderr: {output.get('text', '')[:300]}"
+                break
+    return messages
+
+
+@dataclass
+class GradedCorpus:
+    courses: list
+    scores: dict  # student -> {topic: Score}
+    messages: dict  # student -> {grade_id: message}
+    autograde_logs: list  # (returncode, stderr) per course
+
+
+def submit(entries, workdir, shards=2, root=None, with_reference=True):
+    """Courses under workdir holding every entry's submission (and the reference solutions); {student: course}."""
+    root = root or course_root()
+    workdir = Path(workdir)
+    courses = [new_course(workdir / f"course-{i}", root) for i in range(shards)]
+    release = read_notebook(courses[0] / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+    students = [(entry.name, entry.code_by_function) for entry in entries]
+    if with_reference:
+        source = read_notebook(root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+        students.insert(0, (REFERENCE_STUDENT, reference_solutions(source)))
+    where = {}
+    for index, (student, code) in enumerate(students):
+        course = courses[index % shards]
+        write_submission(course, student, fill_solutions(release, code))
+        where[student] = course
+    return where
+
+
+def autograde(where):
+    """`nbgrader autograde` in every course at once; the scores and the failing cells' messages."""
+    courses = sorted(set(where.values()))
+    with ThreadPoolExecutor(len(courses)) as pool:
+        logs = list(pool.map(lambda course: nbgrader(course, "autograde", ASSIGNMENT, "--force", check=False), courses))
+    scores, messages = {}, {}
+    for course in courses:
+        scores.update(function_scores(course))
+    for student, course in where.items():
+        path = course / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+        messages[student] = cell_messages(path) if path.exists() else {"<notebook>": "not autograded"}
+    return GradedCorpus(courses, scores, messages, [(log.returncode, log.stderr) for log in logs])
+
+
+def grade(entries, workdir, shards=2, root=None, with_reference=True):
+    """Submit every entry (and the reference solutions) into `shards` courses under workdir and autograde them."""
+    return autograde(submit(entries, workdir, shards, root, with_reference))
+
+
+def generate_feedback(graded):
+    """`nbgrader generate_feedback` in every course; {student: feedback HTML path}."""
+    paths = {}
+    with ThreadPoolExecutor(len(graded.courses)) as pool:
+        list(pool.map(lambda course: nbgrader(course, "generate_feedback", ASSIGNMENT, "--force"), graded.courses))
+    for course in graded.courses:
+        for html in (course / "feedback").glob(f"*/{ASSIGNMENT}/{ASSIGNMENT}.html"):
+            paths[html.parents[1].name] = html
+    return paths

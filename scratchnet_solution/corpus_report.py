@@ -1,0 +1,138 @@
+"""`python -m scratchnet_solution.corpus_report`: how the graders do on the corpus (tests/corpus).
+
+Grades every entry with real `nbgrader autograde` (throwaway courses under a temporary folder), runs
+the students' own self-check (the visible test cells) on each, and prints one row per entry and a
+summary:
+
+- caught: mistakes for which the public self-check fails before the student hands in;
+- isolated: mistakes that cost points only in their own function (and, maybe, the XOR run);
+- false fails: a function graded below the points its corpus file says it must get;
+- cause named: mistakes whose feedback contains the cause the corpus file names (CAUSE).
+
+Takes about two minutes on two cores.
+"""
+import argparse
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+
+from . import corpus_grading, corpus_run
+from .corpus import load_corpus
+from .course import course_root
+from .scores import TOPICS, topic_of
+
+FULL_MARKS = {"sigmoid": 10, "forward": 15, "compute_loss": 15, "backward": 30, "update_weights": 10, "xor": 20}
+
+
+@dataclass
+class EntryResult:
+    entry: object
+    got: dict  # topic -> points from nbgrader
+    messages: dict  # grade_id -> message of a failing graded cell
+    public_failures: dict = field(default_factory=dict)  # grade_id -> message of a failing visible test
+
+    @property
+    def name(self):
+        return self.entry.name
+
+    def below(self):
+        return [t for t in TOPICS if self.got[t] < self.entry.expected[t]]
+
+    def above(self):
+        return [t for t in TOPICS if self.got[t] > self.entry.expected[t]]
+
+    def caught_by_public(self):
+        return bool(self.public_failures)
+
+    def caught_at_target(self):
+        return any(topic_of(grade_id) == self.entry.target for grade_id in self.public_failures)
+
+    def isolated(self):
+        return all(self.got[t] == FULL_MARKS[t] for t in TOPICS if t not in (self.entry.target, "xor"))
+
+    def cause_named(self):
+        cause = (self.entry.cause or "").lower()
+        return bool(cause) and any(cause in message.lower() for message in self.messages.values())
+
+
+def public_failures(outcomes):
+    return {grade_id: message for grade_id, message in outcomes.items() if message}
+
+
+def collect(entries, workdir, shards=2, processes=None):
+    """Grade with nbgrader and run the public self-check; one EntryResult per entry."""
+    graded = corpus_grading.grade(entries, workdir, shards=shards, with_reference=False)
+    public = corpus_run.run_each(corpus_run.public_outcomes, entries, processes=processes)
+    results = []
+    for entry, outcomes in zip(entries, public):
+        got = {t: int(graded.scores[entry.name][t].points) for t in TOPICS} if entry.name in graded.scores else \
+            {t: 0 for t in TOPICS}
+        results.append(EntryResult(entry, got, graded.messages.get(entry.name, {}), public_failures(outcomes)))
+    return results
+
+
+def summary(results):
+    """The figures of the summary table, as (label, value) rows."""
+    of = lambda kind: [r for r in results if r.entry.kind in kind]  # noqa: E731
+    correct, mistakes, cheats = of(("correct", "noise")), of(("mistake",)), of(("cheat",))
+    count = lambda rows, test: f"{sum(1 for r in rows if test(r))} of {len(rows)}"  # noqa: E731
+    per_function = ", ".join(f"{f} {sum(1 for r in mistakes if r.entry.target == f)}" for f in TOPICS if f != "xor")
+    return [
+        ("entries", f"{len(results)}: {len(correct)} correct (incl. noise), {len(mistakes)} mistakes, "
+                    f"{len(cheats)} integrity cases, {len(results) - len(correct) - len(mistakes) - len(cheats)} other"),
+        ("mistakes per function", per_function),
+        ("correct work, full marks from nbgrader", count(correct, lambda r: all(r.got[t] == FULL_MARKS[t] for t in TOPICS))),
+        ("correct work, passes the public self-check", count(correct, lambda r: not r.caught_by_public())),
+        ("mistakes caught by the public self-check", count(mistakes, EntryResult.caught_by_public)),
+        ("  ... by the tests of the function itself", count(mistakes, EntryResult.caught_at_target)),
+        ("mistakes isolated to their function (+ XOR)", count(mistakes, EntryResult.isolated)),
+        ("mistakes whose feedback names the cause", count(mistakes, EntryResult.cause_named)),
+        ("integrity cases graded as expected", count(cheats, lambda r: not r.below() and not r.above())),
+        ("integrity cases whose feedback says why", count(cheats, EntryResult.cause_named)),
+        ("false fails (function below its expected points)", str(sum(len(r.below()) for r in results))),
+        ("false passes (function above its expected points)", str(sum(len(r.above()) for r in results))),
+    ]
+
+
+def entry_rows(results):
+    for r in results:
+        total, expected = sum(r.got.values()), sum(r.entry.expected.values())
+        public = "fails" if r.caught_by_public() else "passes"
+        isolated = ("yes" if r.isolated() else "NO") if r.entry.kind == "mistake" else ""
+        cause = ("yes" if r.cause_named() else "NO") if r.entry.cause else ""
+        verdict = "ok" if not r.below() and not r.above() else f"below: {r.below()} above: {r.above()}"
+        yield r.name, f"{total}/{expected}", public, isolated, cause, verdict
+
+
+def print_report(results, out=sys.stdout, per_entry=True):
+    if per_entry:
+        header = ("entry", "points/expected", "public tests", "isolated", "cause named", "grade")
+        rows = [header, *entry_rows(results)]
+        widths = [max(len(str(row[i])) for row in rows) for i in range(len(header))]
+        for row in rows:
+            print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip(), file=out)
+        print(file=out)
+    rows = summary(results)
+    width = max(len(label) for label, _ in rows)
+    print("Summary", file=out)
+    for label, value in rows:
+        print(f"  {label.ljust(width)}  {value}", file=out)
+
+
+def run(args=None):
+    parser = argparse.ArgumentParser(prog="python -m scratchnet_solution.corpus_report", description=__doc__.splitlines()[0])
+    parser.add_argument("--shards", type=int, default=2, help="courses graded side by side (default 2)")
+    parser.add_argument("--summary-only", action="store_true", help="leave out the row per entry")
+    options = parser.parse_args(args)
+    entries = load_corpus(course_root() / "tests" / "corpus")
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="scratchnet-corpus-") as workdir:
+        results = collect(entries, workdir, shards=options.shards)
+    print_report(results, per_entry=not options.summary_only)
+    print(f"({time.monotonic() - started:.0f} s)")
+    return 0 if all(not r.below() and not r.above() for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(run())

@@ -1,0 +1,15 @@
+"""backward with dz2 = y - a2: every gradient points uphill.
+
+XOR: gradient ascent (0)."""
+import numpy as np
+
+BASE = 'correct_reference'
+EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 5, 'update_weights': 10, 'xor': 0}
+CAUSE = 'wrong sign'
+
+
+def backward(X, y, z1, a1, z2, a2, W1, W2):
+    m = X.shape[0]
+    dz2 = y - a2
+    dz1 = (dz2 @ W2.T) * a1 * (1 - a1)
+    return X.T @ dz1 / m, dz1.sum(axis=0, keepdims=True) / m, a1.T @ dz2 / m, dz2.sum(axis=0, keepdims=True) / m

@@ -1,0 +1,53 @@
+"""Feedback HTML: hidden test regions and the traceback lines that quote them are taken out of test cells;
+the failure message stays. (tests/test_autograde.py checks the same on real nbgrader feedback.)"""
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+from scratchnet_solution.feedback import HideHiddenTests
+
+SOURCE = '''"""backward: hidden checks."""
+### BEGIN HIDDEN TESTS
+from scratchnet_solution.checks import check_backward as _hidden_check
+_hidden_report = _hidden_check(backward)
+assert _hidden_report.ok, _hidden_report.message
+### END HIDDEN TESTS
+assert len(_grads) == 4, "backward should return 4 gradients"'''
+TRACEBACK = [
+    "\x1b[31m-----------------------------------\x1b[39m",
+    "\x1b[31mAssertionError\x1b[39m        Traceback (most recent call last)",
+    "Cell \x1b[32mIn[19]\x1b[39m, line 5\n      3 from scratchnet_solution.checks import check_backward as _hidden_check\n"
+    "      4 _hidden_report = _hidden_check(backward)\n----> 5 assert _hidden_report.ok, _hidden_report.message\n"
+    "      6 ### END HIDDEN TESTS\n      7 assert len(_grads) == 4",
+    "File /somewhere/scratchnet_solution/checks.py:120, in check_backward(backward)\n    118 secret = reference()\n",
+    "\x1b[31mAssertionError\x1b[39m: backward: dW1 is exactly m = 4 times too large",
+]
+
+
+def graded_cell(source, outputs):
+    cell = new_code_cell(source, outputs=outputs)
+    cell.metadata["nbgrader"] = {"grade": True, "grade_id": "backward_matches_reference", "points": 25,
+                                 "locked": True, "solution": False, "schema_version": 3}
+    return cell
+
+
+def feedback_of(cell):
+    notebook = new_notebook(cells=[cell])
+    notebook, _ = HideHiddenTests().preprocess(notebook, {})
+    return notebook.cells[0]
+
+
+def test_hidden_region_and_its_traceback_lines_are_removed_and_the_message_kept():
+    error = new_output("error", ename="AssertionError", evalue="backward: dW1 is exactly m = 4 times too large",
+                       traceback=TRACEBACK)
+    cell = feedback_of(graded_cell(SOURCE, [error]))
+    assert cell.source == '"""backward: hidden checks."""\nassert len(_grads) == 4, "backward should return 4 gradients"'
+    shown = "\n".join(cell.outputs[0].traceback)
+    for secret in ("scratchnet_solution", "_hidden_", "HIDDEN TESTS", "secret = reference()"):
+        assert secret not in shown
+    assert "assert len(_grads) == 4" in shown  # the visible lines around it stay
+    assert shown.endswith("backward: dW1 is exactly m = 4 times too large\x1b[39m") or \
+        shown.endswith("backward: dW1 is exactly m = 4 times too large")
+
+
+def test_cells_that_are_not_tests_are_left_alone():
+    cell = new_code_cell("def backward():\n    pass  # BEGIN HIDDEN TESTS is just text here")
+    assert feedback_of(cell).source == cell.source
