@@ -3,40 +3,15 @@
 The entries are split over a few throwaway courses graded side by side (one `nbgrader autograde` per
 course), which is the same grading as one course, only sooner.
 """
-import shutil
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .course import ASSIGNMENT, course_root, venv_environment
+from .course import ASSIGNMENT, new_course, run_nbgrader
 from .scores import function_scores
 from .submissions import fill_solutions, nbgrader_meta, read_notebook, reference_solutions, write_submission
 
 REFERENCE_STUDENT = "reference-filled"
-
-
-def nbgrader(course, *args, check=True):
-    """Run nbgrader in a course folder with this interpreter's installation."""
-    result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, capture_output=True, text=True,
-                            env=venv_environment())
-    if check and result.returncode != 0:
-        raise RuntimeError(f"nbgrader {' '.join(args)} failed in {course}:\n{result.stderr[-4000:]}")
-    return result
-
-
-def new_course(folder, root=None):
-    """A copy of the course (config and source) in `folder`, with the assignment generated there."""
-    root = root or course_root()
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    shutil.copy(root / "nbgrader_config.py", folder)
-    shutil.copytree(root / "source", folder / "source", dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", ".pytest_cache"))
-    nbgrader(folder, "generate_assignment", ASSIGNMENT, "--force")
-    return folder
-
 
 def cell_messages(notebook_path):
     """{grade_id: message} for the graded cells that failed: the error's text, or the stderr text."""
@@ -85,7 +60,7 @@ def autograde(where):
     """`nbgrader autograde` in every course at once; the scores and the failing cells' messages."""
     courses = sorted(set(where.values()))
     with ThreadPoolExecutor(len(courses)) as pool:
-        logs = list(pool.map(lambda course: nbgrader(course, "autograde", ASSIGNMENT, "--force", check=False), courses))
+        logs = list(pool.map(lambda course: run_nbgrader(course, "autograde", ASSIGNMENT, "--force", check=False), courses))
     scores, messages = {}, {}
     for course in courses:
         scores.update(function_scores(course))
@@ -104,7 +79,7 @@ def generate_feedback(graded):
     """`nbgrader generate_feedback` in every course; {student: feedback HTML path}."""
     paths = {}
     with ThreadPoolExecutor(len(graded.courses)) as pool:
-        list(pool.map(lambda course: nbgrader(course, "generate_feedback", ASSIGNMENT, "--force"), graded.courses))
+        list(pool.map(lambda course: run_nbgrader(course, "generate_feedback", ASSIGNMENT, "--force"), graded.courses))
     for course in graded.courses:
         for html in (course / "feedback").glob(f"*/{ASSIGNMENT}/{ASSIGNMENT}.html"):
             paths[html.parents[1].name] = html

@@ -3,11 +3,10 @@
 The sample students are corpus entries (tests/corpus) with ids starting "demo-"; the demo only ever
 writes those students' folders, so running it in a course with real submissions loses nothing.
 """
-import subprocess
 import sys
 
 from .corpus import load_entry
-from .course import ASSIGNMENT, course_root, venv_environment
+from .course import ASSIGNMENT, NbgraderFailed, course_root, run_nbgrader
 from .scores import function_scores, score_table
 from .submissions import fill_solutions, read_notebook, write_submission
 
@@ -19,14 +18,14 @@ SAMPLE_CLASS = {
     "demo-stub": "untouched_stub",
 }
 
+
 def nbgrader(root, *args):
     """Run an nbgrader command in the course folder; on failure show its last lines and stop."""
-    result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=root, capture_output=True, text=True,
-                            env=venv_environment())
-    if result.returncode != 0:
-        tail = "\n".join(result.stderr.strip().splitlines()[-15:])
-        raise SystemExit(f"`nbgrader {' '.join(args)}` failed:\n{tail}")
-    return result
+    try:
+        return run_nbgrader(root, *args)
+    except NbgraderFailed as failure:
+        raise SystemExit(str(failure)) from None
+
 
 def write_sample_class(root):
     release = read_notebook(root / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
@@ -34,6 +33,7 @@ def write_sample_class(root):
         entry = load_entry(root / "tests" / "corpus" / f"{entry_name}.py")
         write_submission(root, student, fill_solutions(release, entry.code_by_function))
         print(f"  {student:<18} {entry.description.splitlines()[0]}")
+
 
 def run(args=None):
     from rich.console import Console
@@ -55,9 +55,11 @@ def run(args=None):
     console.print("Open autograded/<student>/ or feedback/<student>/ to see what each student gets back.")
     return 0
 
+
 def register(subparsers):
     parser = subparsers.add_parser("demo", help="release the assignment and grade a sample class")
     parser.set_defaults(run=run)
+
 
 if __name__ == "__main__":
     sys.exit(run())

@@ -87,10 +87,6 @@ def package_directory(name):
     return Path(next(iter(spec.submodule_search_locations))).resolve()
 
 
-def inside(path, folder):
-    return path == folder or folder in path.parents
-
-
 class SandboxedKernelManager(AsyncKernelManager):
     """A kernel manager whose kernels run inside bwrap with resource limits.
 
@@ -147,9 +143,12 @@ class SandboxedKernelManager(AsyncKernelManager):
         command = base_options(shutil.which(self.bwrap))
         for hidden in [course, *map(Path, self.hidden_paths)]:
             command += ["--tmpfs", str(hidden)]
-        readable = [Path(sys.prefix).resolve(), package_directory("scratchnet_solution"), *map(Path, self.readable_paths)]
+        # The interpreter, the kit's packages and the reference package stay readable wherever they are:
+        # also when the hidden course folder or the sandbox's empty /tmp would cover them (a clone in /tmp).
+        readable = [Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve(),
+                    package_directory("scratchnet_solution"), *map(Path, self.readable_paths)]
         for path in readable:
-            if path is not None and path.exists() and inside(path.resolve(), course):
+            if path is not None and path.exists():
                 command += ["--ro-bind", str(path), str(path)]
         # Our PID means nothing in the sandbox's PID namespace; 1 turns ipykernel's parent poller off
         # (--die-with-parent does that job).
