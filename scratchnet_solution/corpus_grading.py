@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .course import ASSIGNMENT, new_course, run_nbgrader
+from .course import ASSIGNMENT, course_root, new_course, run_nbgrader
 from .scores import function_scores
 from .submissions import fill_solutions, nbgrader_meta, read_notebook, reference_solutions, write_submission
 
