@@ -104,7 +104,7 @@ def test_feedback_shows_no_hidden_test(feedback):
         text = html_text(feedback[entry.name])
         assert not [line for line in hidden if line in text], entry.name
         own_code = "".join(entry.code_by_function.values())
-        for marker in ("scratchnet_solution", "check_", "BEGIN HIDDEN", "_hidden_"):
+        for marker in ("scratchnet_solution", "check_", "BEGIN HIDDEN", "_hidden_check", "_hidden_report", "_hidden_stale"):
             assert marker not in text or marker in own_code, (entry.name, marker)
 
 
