@@ -4,7 +4,6 @@ A course gets the repository's nbgrader_config.py and source/, its own `nbgrader
 (hence its own gradebook.db), and submissions made from the release notebook with chosen code in
 the solution cells. Grading always runs in the copy, never in the repository.
 """
-import os
 import re
 import shutil
 import subprocess
@@ -12,6 +11,9 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pytest
+
+from scratchnet_solution.course import venv_environment
 
 REPO = Path(__file__).resolve().parents[1]
 ASSIGNMENT = "scratchnet"
@@ -95,8 +97,7 @@ def grade_cell(notebook, grade_id):
 
 def environment():
     """The tests' own environment, with this interpreter's scripts first on PATH (as `make` sets it)."""
-    env = dict(os.environ)
-    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    env = venv_environment()
     env["COLUMNS"] = "300"  # rich wraps its table at 80 columns without a terminal; tests search its text
     return env
 
@@ -131,3 +132,14 @@ def totals(root):
 
 def autograded_notebook(root, student):
     return nbformat.read(root / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+
+
+@pytest.fixture(scope="module")
+def course_template(tmp_path_factory):
+    """One generated course per test module; each test grades in its own copy of it."""
+    return build_course(tmp_path_factory.mktemp("template") / "course")
+
+
+@pytest.fixture
+def course(course_template, tmp_path):
+    return copy_course(course_template, tmp_path / "course")

@@ -11,8 +11,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell
 
-from grading_course import (
-    REPO, add_config, autograded_notebook, build_course, cell_scores, copy_course, grade_cell, nbgrader, scratchnet,
+from grading_course import (  # course_template and course are fixtures
+    course, course_template, REPO, add_config, autograded_notebook, cell_scores, copy_course, grade_cell, nbgrader, scratchnet,
     submission, submit, totals, use_stock_config)
 from scratchnet_solution.autograde_command import find_students
 from scratchnet_solution.cell_repair import is_intact
@@ -29,16 +29,6 @@ CELLS = {
     "update_weights": ("update_weights_step", "update_weights_matches_reference"),
 }
 XOR = "xor_converges"
-
-
-@pytest.fixture(scope="module")
-def course_template(tmp_path_factory):
-    return build_course(tmp_path_factory.mktemp("template") / "course")
-
-
-@pytest.fixture
-def course(course_template, tmp_path):
-    return copy_course(course_template, tmp_path / "course")
 
 
 # --- the pieces ----------------------------------------------------------------------------------

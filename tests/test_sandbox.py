@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from grading_course import (
-    add_config, autograded_notebook, build_course, copy_course, grade_cell, nbgrader, scratchnet, submission,
+from grading_course import (  # course_template and course are fixtures
+    course, course_template, add_config, autograded_notebook, grade_cell, nbgrader, scratchnet, submission,
     submit, totals)
 from scratchnet_solution.sandbox import INSTALL_HINT, SandboxedKernelManager, sandbox_problem
 
@@ -116,16 +116,6 @@ class LoopbackServer:
         self.stopping.set()
         self.thread.join()
         self.socket.close()
-
-
-@pytest.fixture(scope="module")
-def course_template(tmp_path_factory):
-    return build_course(tmp_path_factory.mktemp("template") / "course")
-
-
-@pytest.fixture
-def course(course_template, tmp_path):
-    return copy_course(course_template, tmp_path / "course")
 
 
 def processes_with(token):
