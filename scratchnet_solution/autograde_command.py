@@ -154,6 +154,9 @@ def grade_class(root, assignment, students, jobs, force, log_path, err):
                 for worker in workers:
                     if worker.student is None and pending:
                         worker.send(pending.popleft(), force)
+                # Sleep until a worker answers; a freed worker gets its next student right after this
+                # loop's collect, not after another wait (which cost up to 0.5 s per submission).
+                wait([worker.connection for worker in workers if worker.student], timeout=0.5)
                 for index, worker in enumerate(workers):
                     result = collect(worker)
                     if result is None:
@@ -163,7 +166,6 @@ def grade_class(root, assignment, students, jobs, force, log_path, err):
                         workers[index] = GradingWorker(context, root, assignment, log_path)
                         workers[index].ready_message()
                     progress.update(task, advance=1, failed=sum(r.status == "failed" for r in results.values()))
-                wait([worker.connection for worker in workers if worker.student] or [], timeout=0.5)
     finally:
         for worker in workers:
             worker.stop()

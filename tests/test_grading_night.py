@@ -4,20 +4,27 @@ The fast tests cover the pieces; the slow ones grade real classes with real kern
 copied under tmp_path: parallel grades equal stock serial nbgrader's, and a class full of hostile
 submissions is graded with each one costing only what it breaks.
 """
+import io
 import json
+import multiprocessing
 import shutil
+import threading
+from dataclasses import asdict
+from types import SimpleNamespace
 
 import nbformat
 import pytest
+from rich.console import Console
 from nbformat.v4 import new_code_cell
 
 from grading_course import (  # course_template and course are fixtures
     course, course_template, REPO, add_config, autograded_notebook, cell_scores, copy_course, grade_cell, nbgrader, scratchnet,
     submission, submit, totals, use_stock_config)
-from scratchnet_solution.autograde_command import find_students
+from scratchnet_solution import autograde_command
+from scratchnet_solution.autograde_command import find_students, grade_class
 from scratchnet_solution.cell_repair import is_intact
 from scratchnet_solution.cli import build_parser
-from scratchnet_solution.grading_worker import with_busy_timeout
+from scratchnet_solution.grading_worker import StudentResult, with_busy_timeout
 from scratchnet_solution.robust_execute import RobustExecute
 
 # Cells of each function (the XOR cell needs all of them).
@@ -50,6 +57,42 @@ def test_unknown_student_gets_a_message_naming_the_folder(tmp_path):
     assert students is None and "bob" in problem and "ada" in problem
     assert find_students(tmp_path, "scratchnet", []) == (["ada"], None)
     assert "No submissions" in find_students(tmp_path, "other", [])[1]
+
+
+class InstantWorker(autograde_command.GradingWorker):
+    """A grading process stand-in: a thread that answers every student at once with full marks."""
+
+    def __init__(self, sent):
+        self.connection, other = multiprocessing.Pipe()
+        self.process = SimpleNamespace(is_alive=lambda: True, join=lambda timeout=None: None, kill=lambda: None)
+        self.student, self.started, self.sent = None, 0.0, sent
+        threading.Thread(target=self.answer, args=(other,), daemon=True).start()
+
+    @staticmethod
+    def answer(other):
+        while (request := other.recv()) is not None:
+            other.send(asdict(StudentResult(request[0], "graded", score=1, max_score=1)))
+
+    def send(self, student, force):
+        self.sent.append(student)
+        super().send(student, force)
+
+
+def test_a_freed_worker_gets_the_next_student_before_the_dispatcher_sleeps(monkeypatch):
+    """Waiting while a worker sits idle and students are left cost 0.5 s per submission once."""
+    students, sent = [f"student{number}" for number in range(12)], []
+    workers = [InstantWorker(sent) for _ in range(2)]
+    monkeypatch.setattr(autograde_command, "start_workers", lambda *args: workers)
+    real_wait = autograde_command.wait
+
+    def wait_only_when_all_busy(connections, timeout):
+        if len(sent) < len(students):
+            assert all(worker.student for worker in workers), "a worker sat idle while students were left"
+        return real_wait(connections, timeout)
+
+    monkeypatch.setattr(autograde_command, "wait", wait_only_when_all_busy)
+    results = grade_class(None, "scratchnet", students, 2, False, None, Console(file=io.StringIO()))
+    assert sorted(results) == sorted(students) and sorted(sent) == sorted(students)
 
 
 def test_busy_timeout_is_added_to_sqlite_urls_only():
