@@ -147,8 +147,10 @@ def main(argv=None):
         capacity_after = parallel_capacity(args.jobs)
         print(f"\nResults ({args.jobs} busy processes got {capacity_before:.2f} cores' worth before the runs, "
               f"{capacity_after:.2f} after; less than {args.jobs} means other work shared the machine)")
+        # A parallel run has min(jobs, cores) cores to spend; more jobs than cores only fill idle gaps.
+        cores = min(args.jobs, len(os.sched_getaffinity(0)))
         for name, (_, seconds) in runs.items():
-            cost = seconds * (args.jobs if name == "parallel" else 1) / args.students
+            cost = seconds * (cores if name == "parallel" else 1) / args.students
             print(f"  {name:9s} {seconds:7.1f} s wall   {cost:5.2f} s of a core per submission "
                   f"({cost - floor:+.2f} s over the floor)")
         if "stock" in runs:
