@@ -46,17 +46,12 @@ class GradingCannotStart(Exception):
 
 def notebook_problem(path):
     """None if the file reads as a notebook, else a sentence saying what is wrong with it."""
-    import nbformat
+    from .submissions import NotebookError, read_notebook
 
-    shown = os.path.relpath(path)
-    if not path.is_file():
-        return f"{shown} is missing."
     try:
-        notebook = nbformat.read(path, as_version=4)
-    except Exception as error:  # nbformat raises JSON, schema and encoding errors alike
-        return f"{shown} is not a readable Jupyter notebook ({type(error).__name__}: {str(error).splitlines()[0][:120]})."
-    if not isinstance(notebook.get("cells"), list):
-        return f"{shown} is not a readable Jupyter notebook (it has no list of cells)."
+        read_notebook(os.path.relpath(path))
+    except NotebookError as error:
+        return str(error)
     return None
 
 

@@ -28,7 +28,9 @@ def read_notebook(path):
     except FileNotFoundError:
         raise NotebookError(f"{path}: no such file.") from None
     except Exception as error:  # nbformat raises JSON, validation and unicode errors alike
-        raise NotebookError(f"{path} is not a readable Jupyter notebook ({type(error).__name__}: {error}).") from None
+        # The first line of the error is enough to say what is wrong; schema errors go on for pages.
+        reason = (str(error).splitlines() or [""])[0][:120]
+        raise NotebookError(f"{path} is not a readable Jupyter notebook ({type(error).__name__}: {reason}).") from None
     if not isinstance(notebook.get("cells"), list):
         raise NotebookError(f"{path} is not a readable Jupyter notebook (it has no list of cells).")
     return notebook
@@ -90,19 +92,6 @@ def split_submission(code):
         elif not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node is tree.body[0]):
             prelude.append(text)
     return "".join(prelude), functions
-
-
-def split_submission_code(code):
-    """{function: source} for the student functions a Python file defines.
-
-    The prelude is kept at the top of the first function's cell, so it runs before any of them is
-    called, as in a real notebook.
-    """
-    prelude, functions = split_submission(code)
-    if prelude and functions:
-        first = next(name for name in STUDENT_FUNCTIONS if name in functions)
-        functions[first] = prelude + "\n\n" + functions[first]
-    return functions
 
 
 def write_submission(course_root, student_id, notebook, assignment=ASSIGNMENT):
