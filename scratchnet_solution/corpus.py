@@ -20,7 +20,8 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-from .submissions import STUDENT_FUNCTIONS, split_submission
+from .network import STUDENT_FUNCTIONS
+from .submissions import split_submission
 
 KINDS = ("correct", "noise", "mistake", "cheat", "partial", "untouched")
 SETTINGS = ("EXPECTED", "BASE", "CELLS", "CAUSE")

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from nbgrader.api import Gradebook, MissingEntry
 
-from .checks import STUDENT_FUNCTIONS
+from .network import STUDENT_FUNCTIONS
 from .course import ASSIGNMENT
 
 # Every autograded test cell's grade_id starts with one of these.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nbformat
 
-from .checks import STUDENT_FUNCTIONS
+from .network import STUDENT_FUNCTIONS
 from .course import ASSIGNMENT
 
 SOLUTION_REGION = re.compile(r"^[ \t]*### BEGIN SOLUTION[ \t]*\n(.*?)^[ \t]*### END SOLUTION[ \t]*\n?", re.M | re.S)
