@@ -24,8 +24,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from grading_course import (  # noqa: E402 -- the tests' course builder, so both grade the same classes
-    build_course, cell_scores, copy_course, nbgrader, scratchnet, submission, submit, use_stock_config)
+from course_helpers import new_course  # noqa: E402 -- the tests' course builder, so both grade the same classes
+from grading_course import (  # noqa: E402
+    cell_scores, copy_course, nbgrader, scratchnet, submission, submit, use_stock_config)
 
 # The class cycles through these; every kind grades differently, none needs a timeout.
 WRONG_SIGMOID = "def sigmoid(z):\n    return 1.0 / (1.0 + np.exp(z))\n"
@@ -125,7 +126,7 @@ def main(argv=None):
     workspace = Path(tempfile.mkdtemp(prefix="scratchnet-benchmark-"))
     try:
         print(f"Building a course with {args.students} submissions ...", flush=True)
-        template = build_course(workspace / "template")
+        template = new_course(workspace / "template")
         make_class(template, args.students)
         runs = {}
         capacity_before = parallel_capacity(args.jobs)

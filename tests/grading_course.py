@@ -4,33 +4,20 @@ A course gets the repository's nbgrader_config.py and source/, its own `nbgrader
 (hence its own gradebook.db), and submissions made from the release notebook with chosen code in
 the solution cells. Grading always runs in the copy, never in the repository.
 """
-import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 import pytest
 
+from course_helpers import ASSIGNMENT, REPO, new_course
 from scratchnet_solution.course import venv_environment
+from scratchnet_solution.submissions import fill_solutions, read_notebook, reference_solutions, write_submission
 
-REPO = Path(__file__).resolve().parents[1]
-ASSIGNMENT = "scratchnet"
-FUNCTIONS = ("sigmoid", "forward", "compute_loss", "backward", "update_weights")
 GRADING_NIGHT_MARKER = "# --- Grading night"
-MARKERS = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n", re.M)
 # A grading command that takes longer than this has hung: fail the test instead of waiting forever.
 COMMAND_TIMEOUT_SECONDS = 600
-
-
-def build_course(root):
-    """A new course folder at root with the assignment generated into its own gradebook."""
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "nbgrader_config.py", root)
-    shutil.copytree(REPO / "source", root / "source")
-    nbgrader(root, "generate_assignment", ASSIGNMENT, "--force")
-    return root
 
 
 def copy_course(template, root):
@@ -50,42 +37,22 @@ def use_stock_config(root):
     config.write_text(config.read_text().split(GRADING_NIGHT_MARKER)[0])
 
 
-def reference_solutions(root):
-    """{function: solution code} from the course's source notebook, markers removed."""
-    notebook = nbformat.read(root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
-    solutions = {}
-    for cell in notebook.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
-        if grade_id.startswith("solution_"):
-            solutions[grade_id.removeprefix("solution_")] = MARKERS.sub("", cell.source)
-    return solutions
-
-
-def release_notebook(root):
-    return nbformat.read(root / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
-
-
 def submission(root, code=None, stubs=()):
     """The release notebook with the reference solution for every function, except: `code` maps a
     function to replacement code, and functions in `stubs` keep the release stub."""
-    chosen = {**reference_solutions(root), **(code or {})}
-    notebook = release_notebook(root)
-    for cell in notebook.cells:
-        function = cell.metadata.get("nbgrader", {}).get("grade_id", "").removeprefix("solution_")
-        if function in chosen and function not in stubs and cell.metadata.nbgrader.get("solution"):
-            cell.source = chosen[function]
-    return notebook
+    source = read_notebook(root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+    chosen = {**reference_solutions(source), **(code or {})}
+    release = read_notebook(root / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+    return fill_solutions(release, {function: text for function, text in chosen.items() if function not in stubs})
 
 
 def submit(root, student, notebook):
     """Hand in a notebook (or raw text, for broken files) as nbgrader expects to find it."""
-    folder = root / "submitted" / student / ASSIGNMENT
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{ASSIGNMENT}.ipynb"
-    if isinstance(notebook, str):
-        path.write_text(notebook)
-    else:
-        nbformat.write(notebook, path)
+    if not isinstance(notebook, str):
+        return write_submission(root, student, notebook)
+    path = root / "submitted" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(notebook)
     return path
 
 
@@ -137,7 +104,7 @@ def autograded_notebook(root, student):
 @pytest.fixture(scope="module")
 def course_template(tmp_path_factory):
     """One generated course per test module; each test grades in its own copy of it."""
-    return build_course(tmp_path_factory.mktemp("template") / "course")
+    return new_course(tmp_path_factory.mktemp("template") / "course")
 
 
 @pytest.fixture
