@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
+from .cli import positive_int
 from .course import ASSIGNMENT, CourseNotFound, course_root
 from .grading_worker import StudentResult, serve
 from .sandbox import unsandboxed_warning
@@ -58,13 +59,6 @@ class GradingWorker:
         if self.process.is_alive():
             self.process.kill()  # its sandboxed kernels die with it (bwrap --die-with-parent)
             self.process.join()
-
-
-def positive_int(text):
-    value = int(text)
-    if value < 1:
-        raise ValueError(text)
-    return value
 
 
 def register(subparsers):

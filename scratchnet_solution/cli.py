@@ -10,6 +10,17 @@ SUBCOMMANDS = {"autograde": "autograde_command", "train": "train_command", "demo
 SUBCOMMAND_MODULES = tuple(SUBCOMMANDS.values())
 
 
+def positive_int(text):
+    """argparse type of the counts subcommands take (jobs, epochs, hidden units): a whole number, at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def build_parser(only=None):
     """The argument parser; with `only`, just that subcommand is registered."""
     parser = argparse.ArgumentParser(prog="scratchnet", description="Instructor tools for the scratchnet assignment.")

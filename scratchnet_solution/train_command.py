@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 
 from . import network
+from .cli import positive_int
 from .course import CourseNotFound, course_root
 
 TRAINER_PATH = Path("source", "scratchnet", "live_trainer")  # a package: this folder and its __init__.py
@@ -53,16 +54,6 @@ def problem_argument(text):
     """--problem's value in canonical form: lower case, with "spiral" meaning "spirals"."""
     name = text.strip().lower()
     return PROBLEM_ALIASES.get(name, name)
-
-
-def positive_int(text):
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 def positive_float(text):
