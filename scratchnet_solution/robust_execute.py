@@ -152,16 +152,11 @@ class RobustExecute(Execute):
 
     async def async_kernel_responds(self, seconds):
         """Whether the kernel answers a kernel_info request within `seconds` (it queues behind running code)."""
-        msg_id = self.kc.kernel_info()
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            try:
-                reply = await ensure_async(self.kc.shell_channel.get_msg(timeout=max(deadline - time.monotonic(), 0.01)))
-            except Empty:
-                return False
-            if reply["parent_header"].get("msg_id") == msg_id:
-                return True
-        return False
+        try:
+            await ensure_async(self.kc.kernel_info(reply=True, timeout=seconds))
+        except TimeoutError:
+            return False
+        return True
 
     kernel_responds = run_sync(async_kernel_responds)
 

@@ -231,6 +231,11 @@ def tampered(notebook):
     return notebook
 
 
+def table_row(report, student):
+    """The closing table's row of one student."""
+    return next(line for line in report.splitlines() if line.count("│") >= 4 and line.split("│")[1].strip() == student)
+
+
 def lost(scores, student, cells):
     """Every listed cell scored 0 and every other cell the same as the correct submission."""
     return all(scores[student][cell] == (0 if cell in cells else scores["correct"][cell]) for cell in scores["correct"])
@@ -261,6 +266,9 @@ def test_each_hostile_submission_costs_only_what_it_breaks(course):
         assert totals(course)[broken] == 0 and all(score == 0 for score in scores[broken].values())
     assert "not a readable Jupyter notebook" in report and "failed 2 of 11" in report.replace("\n", " ")
     assert "kernel died in" in report and "timed out" in report
+    # A kernel is replaced only when it ignores the interrupt, not after every timeout.
+    assert "kernel ignored the interrupt, replaced" in table_row(report, "deaf")
+    assert "timed out" in table_row(report, "loops") and "ignored the interrupt" not in table_row(report, "loops")
 
     # Finished work survives a dying kernel: the cells before it kept their outputs and points.
     exits = autograded_notebook(course, "exits")
