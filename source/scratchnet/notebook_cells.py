@@ -119,6 +119,20 @@ def run_source(source, namespace, label):
     return None
 
 
+def visible_test_failure(cell, loaded):
+    """None when a visible test cell passes on the loaded notebook, else the message the self-check shows."""
+    for name in FUNCTIONS:
+        if name not in loaded.namespace and (cell.topic in (name, "xor") or name in cell.source):
+            problem = loaded.error_for(name)
+            why = f"its cell raised {problem}" if problem else "its cell is missing or was not run"
+            return f"{name} is not defined: {why}."
+    # Each cell runs on a copy, so a test cell's own names cannot leak into the next test.
+    error = run_source(cell.source, dict(loaded.namespace), cell.grade_id)
+    if error and error.endswith("is not implemented yet"):
+        return f"{error}: write its body where the notebook says YOUR CODE HERE."
+    return error.removeprefix("AssertionError: ") if error else None
+
+
 def load(notebook, folder):
     """Run every code cell except test cells and trainer cells, as a fresh kernel would."""
     namespace = {"__name__": "__main__", "get_ipython": _QuietIPython}
