@@ -15,14 +15,22 @@ import argparse
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import corpus_grading, corpus_run
 from .corpus import load_corpus
-from .course import course_root
+from .course import ASSIGNMENT, course_root
 from .scores import TOPICS, topic_of
+from .submissions import read_notebook
 
-FULL_MARKS = {"sigmoid": 10, "forward": 15, "compute_loss": 15, "backward": 30, "update_weights": 10, "xor": 20}
+
+def full_marks(root=None):
+    """{topic: points} the source notebook's test cells are worth."""
+    root = root or course_root()
+    marks = dict.fromkeys(TOPICS, 0)
+    for cell in corpus_run.notebook_cells(root).test_cells(read_notebook(root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")):
+        marks[cell.topic] += cell.points
+    return marks
 
 
 @dataclass
@@ -30,7 +38,8 @@ class EntryResult:
     entry: object
     got: dict  # topic -> points from nbgrader
     messages: dict  # grade_id -> message of a failing graded cell
-    public_failures: dict = field(default_factory=dict)  # grade_id -> message of a failing visible test
+    public_failures: dict  # grade_id -> message of a failing visible test
+    full: dict  # topic -> the points it is worth
 
     @property
     def name(self):
@@ -49,7 +58,7 @@ class EntryResult:
         return any(topic_of(grade_id) == self.entry.target for grade_id in self.public_failures)
 
     def isolated(self):
-        return all(self.got[t] == FULL_MARKS[t] for t in TOPICS if t not in (self.entry.target, "xor"))
+        return all(self.got[t] == self.full[t] for t in TOPICS if t not in (self.entry.target, "xor"))
 
     def cause_named(self):
         cause = (self.entry.cause or "").lower()
@@ -64,11 +73,11 @@ def collect(entries, workdir, shards=2, processes=None):
     """Grade with nbgrader and run the public self-check; one EntryResult per entry."""
     graded = corpus_grading.grade(entries, workdir, shards=shards, with_reference=False)
     public = corpus_run.run_each(corpus_run.public_outcomes, entries, processes=processes)
-    results = []
+    results, full = [], full_marks()
     for entry, outcomes in zip(entries, public):
         got = {t: int(graded.scores[entry.name][t].points) for t in TOPICS} if entry.name in graded.scores else \
             {t: 0 for t in TOPICS}
-        results.append(EntryResult(entry, got, graded.messages.get(entry.name, {}), public_failures(outcomes)))
+        results.append(EntryResult(entry, got, graded.messages.get(entry.name, {}), public_failures(outcomes), full))
     return results
 
 
@@ -82,7 +91,7 @@ def summary(results):
         ("entries", f"{len(results)}: {len(correct)} correct (incl. noise), {len(mistakes)} mistakes, "
                     f"{len(cheats)} integrity cases, {len(results) - len(correct) - len(mistakes) - len(cheats)} other"),
         ("mistakes per function", per_function),
-        ("correct work, full marks from nbgrader", count(correct, lambda r: all(r.got[t] == FULL_MARKS[t] for t in TOPICS))),
+        ("correct work, full marks from nbgrader", count(correct, lambda r: all(r.got[t] == r.full[t] for t in TOPICS))),
         ("correct work, passes the public self-check", count(correct, lambda r: not r.caught_by_public())),
         ("mistakes caught by the public self-check", count(mistakes, EntryResult.caught_by_public)),
         ("  ... by the tests of the function itself", count(mistakes, EntryResult.caught_at_target)),
