@@ -1,14 +1,13 @@
 """The hidden checks: pass the reference, fail a wrong function, and blame only that function."""
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from course_helpers import REPO
 from scratchnet_solution import checks, network
 from scratchnet_solution.submissions import read_notebook, reference_solutions
 
 
-REPO = Path(__file__).resolve().parents[1]
 # The reference answers as a student would type them into the notebook (the checks refuse the package's own
 # functions: handing those in is exactly what integrity.py catches).
 SOLUTIONS = reference_solutions(read_notebook(REPO / "source" / "scratchnet" / "scratchnet.ipynb"))

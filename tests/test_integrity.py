@@ -4,15 +4,14 @@ import contextlib
 import re
 import sys
 import types
-from pathlib import Path
 
 import numpy as np
 import pytest
 
+from course_helpers import REPO
 from scratchnet_solution import checks, integrity, network
 from scratchnet_solution.submissions import read_notebook, reference_solutions
 
-REPO = Path(__file__).resolve().parents[1]
 SOURCE = read_notebook(REPO / "source" / "scratchnet" / "scratchnet.ipynb")
 SOLUTIONS = reference_solutions(SOURCE)
 
