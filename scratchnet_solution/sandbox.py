@@ -19,8 +19,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import Bool, Integer, List, Unicode
+from traitlets import Bool, Integer, List, Type, Unicode
+
+from .kernel_client import PromptKernelClient
 
 # The command that installs the sandbox, for the messages below.
 INSTALL_HINT = "install bubblewrap (Debian/Ubuntu: `sudo apt-get install bubblewrap`)"
@@ -102,6 +105,8 @@ class SandboxedKernelManager(AsyncKernelManager):
     cpu_limit_seconds = Integer(
         1800, help="CPU seconds a sandboxed kernel may use in all before it is killed (the per-cell "
                    "timeout is the finer limit).").tag(config=True)
+    # Clients that do not idle 0.2 s after the kernel is ready (kernel_client.py).
+    client_factory = Type(PromptKernelClient, klass=AsyncKernelClient, config=True)
     readable_paths = List(Unicode(), help="Extra folders inside the course folder student code may read.").tag(config=True)
     hidden_paths = List(Unicode(), help="Extra folders outside the course folder to hide from student code.").tag(config=True)
 

@@ -4,6 +4,7 @@ The fast tests cover the pieces; the slow ones grade real classes with real kern
 copied under tmp_path: parallel grades equal stock serial nbgrader's, and a class full of hostile
 submissions is graded with each one costing only what it breaks.
 """
+import asyncio
 import io
 import json
 import multiprocessing
@@ -25,7 +26,9 @@ from scratchnet_solution.autograde_command import find_students, grade_class
 from scratchnet_solution.cell_repair import is_intact
 from scratchnet_solution.cli import build_parser
 from scratchnet_solution.grading_worker import StudentResult, with_busy_timeout
+from scratchnet_solution.kernel_client import PromptKernelClient
 from scratchnet_solution.robust_execute import RobustExecute
+from scratchnet_solution.sandbox import SandboxedKernelManager
 
 # Cells of each function (the XOR cell needs all of them).
 CELLS = {
@@ -93,6 +96,29 @@ def test_a_freed_worker_gets_the_next_student_before_the_dispatcher_sleeps(monke
     monkeypatch.setattr(autograde_command, "wait", wait_only_when_all_busy)
     results = grade_class(None, "scratchnet", students, 2, False, None, Console(file=io.StringIO()))
     assert sorted(results) == sorted(students) and sorted(sent) == sorted(students)
+
+
+class EndlessChannel:
+    """A channel that always has the same message waiting, and counts how often it was read."""
+
+    def __init__(self, message):
+        self.message, self.reads = message, 0
+
+    async def get_msg(self, timeout=None):
+        self.reads += 1
+        await asyncio.sleep(0)
+        return self.message
+
+
+def test_the_grading_client_is_ready_once_the_kernel_answers():
+    """jupyter_client's client reads IOPub until it falls quiet for 0.2 s; ours stops at the first message."""
+    client = SandboxedKernelManager().client()
+    assert isinstance(client, PromptKernelClient)
+    client.kernel_info = lambda: "request-id"
+    client._shell_channel = EndlessChannel({"msg_type": "kernel_info_reply", "content": {"protocol_version": "5.3"}})
+    client._iopub_channel = EndlessChannel({"msg_type": "status", "content": {"execution_state": "busy"}})
+    asyncio.run(asyncio.wait_for(client.wait_for_ready(timeout=5), 2))
+    assert (client._shell_channel.reads, client._iopub_channel.reads) == (1, 1)
 
 
 def test_busy_timeout_is_added_to_sqlite_urls_only():
