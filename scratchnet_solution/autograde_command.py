@@ -124,11 +124,19 @@ def start_workers(context, root, assignment, log_path, count, err):
             worker.stop()
         err.print(f"[red]Cannot grade: {broken['error']}[/red] (details in {log_path})")
         return None
-    sandbox_problem = messages[0].get("sandbox_problem")
-    if sandbox_problem:
-        err.print(f"[bold red]{unsandboxed_warning(sandbox_problem)}[/bold red]")
+    state, detail = messages[0]["sandbox"]
+    if state == "refused":
+        for worker in workers:
+            worker.stop()
+        with open(log_path, "a", encoding="utf-8") as log:
+            log.write(f"Cannot grade: {detail}\n")
+        err.print(f"[bold red]Cannot grade.[/bold red] {detail} (also in {log_path})", soft_wrap=True)
+        return None
+    if state == "off":
+        err.print(f"[bold red]{unsandboxed_warning(detail)}[/bold red]")
     else:
-        err.print("Student code runs in the bubblewrap sandbox (no network, read-only files, memory and CPU limits).")
+        err.print(f"Student code runs in the bubblewrap sandbox ({detail}): only its own folder writable, "
+                  "no network, no home folders, memory, CPU and process limits.")
     return workers
 
 

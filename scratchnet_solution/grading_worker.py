@@ -37,6 +37,8 @@ PROBLEM_PATTERNS = (
     (re.compile(r"Restored the damaged nbgrader metadata of cell '(.+?)'"), "damaged metadata of {0}, restored"),
     (re.compile(r"Removed nbgrader metadata naming no cell"), "unknown nbgrader metadata removed"),
     (re.compile(r"NOT sandboxed"), "not sandboxed"),
+    (re.compile(r"Sandbox blocked processes: (\d+) .*? \(cell (.+?)\)\.$"), "fork bomb stopped in {1}"),
+    (re.compile(r"Sandbox blocked (read|write|connect): (.{0,60}).*? \(cell (.+?)\)\.$"), "sandbox blocked {0} in {2}"),
 )
 
 
@@ -129,18 +131,21 @@ class Grader:
             except MissingEntry:
                 raise GradingCannotStart(f"the gradebook has no assignment '{self.assignment}': {advice}.") from None
 
-    def sandbox_problem(self):
-        """None when the configured executor sandboxes kernels, else why not."""
+    def sandbox_state(self):
+        """How the configured executor runs kernels: ("sandboxed", which bwrap), ("off", why) or ("refused", why)."""
         from .robust_execute import RobustExecute
-        from .sandbox import SandboxedKernelManager, sandbox_problem
+        from .sandbox import SandboxedKernelManager, find_bwrap, refusal_message
 
         executors = [str(pp) for pp in self.app.config.Autograde.get("autograde_preprocessors", [])]
         if not any("RobustExecute" in name for name in executors):
-            return f"nbgrader_config.py does not execute with {RobustExecute.__module__}.RobustExecute"
+            return "off", f"nbgrader_config.py does not execute with {RobustExecute.__module__}.RobustExecute"
         manager = SandboxedKernelManager(config=self.app.config)
         if not manager.sandbox:
-            return "nbgrader_config.py sets SandboxedKernelManager.sandbox = False"
-        return sandbox_problem(manager.bwrap)
+            return "off", "nbgrader_config.py sets c.SandboxedKernelManager.sandbox = False"
+        found = find_bwrap(manager.bwrap)
+        if found.problem:
+            return "refused", refusal_message(found.problem)
+        return "sandboxed", found.path
 
     def notebook_path(self, student):
         coursedir = self.app.coursedir
@@ -225,7 +230,7 @@ def serve(connection, course_root, assignment, log_path):
     os.chdir(course_root)
     try:
         grader = Grader(assignment)
-        connection.send({"ready": True, "sandbox_problem": grader.sandbox_problem()})
+        connection.send({"ready": True, "sandbox": grader.sandbox_state()})
     except GradingCannotStart as error:
         connection.send({"ready": False, "error": str(error)})
         return

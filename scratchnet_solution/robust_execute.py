@@ -94,7 +94,11 @@ class RobustExecute(Execute):
         self.finished_cells = []  # sources of cells that ran without error, for re-running in a new kernel
         self.kernel_lost = False  # True once max_kernel_restarts is used up
         self.stored_bytes, self.kept_kinds, self.truncated = 0, set(), False
-        return super().preprocess(nb, resources, km)
+        self.sandbox_events = []  # what the sandbox refused, per cell, for the instructor
+        nb, resources = super().preprocess(nb, resources, km)
+        if self.sandbox_events:
+            nb.metadata.setdefault("scratchnet", {})["sandbox_events"] = self.sandbox_events
+        return nb, resources
 
     async def _async_cleanup_kernel(self):
         # After the last allowed restart there is no kernel left to clean up.
@@ -116,14 +120,18 @@ class RobustExecute(Execute):
             cell, _ = super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
             self.log.warning("The kernel died while running %s; grading the rest in a fresh kernel.", name)
+            events = self.note_sandbox_events(name)
+            cause = ("the sandbox stopped it: it started more processes than allowed (a fork bomb?)"
+                     if any(event["kind"] == "processes" for event in events) else "os._exit, a crash, or out of memory?")
             cell.outputs.append(error_output(
-                "DeadKernelError", "the kernel died while running this cell (os._exit, a crash, or out of memory?). "
+                "DeadKernelError", f"the kernel died while running this cell ({cause}). "
                                    "The cells after it ran in a fresh kernel."))
             self.replace_kernel()
             return cell, self.resources
         except CellTimeoutError as timeout:  # raised when the reply came but its output never finished
             self.log.warning("Cell %s timed out waiting for its output.", name)
             cell.outputs.append(error_output("CellTimeoutError", str(timeout).splitlines()[0]))
+        self.note_sandbox_events(name)
         if self.truncated:
             self.log.warning("The output of cell %s was truncated to %s bytes.", name, self.max_output_bytes)
         if any(output.output_type == "error" for output in cell.outputs):
@@ -135,6 +143,15 @@ class RobustExecute(Execute):
         else:
             self.finished_cells.append(cell.source)
         return cell, self.resources
+
+    def note_sandbox_events(self, name):
+        """Log and keep what the sandbox refused while cell `name` ran."""
+        drain = getattr(self.km, "drain_events", None)
+        events = drain() if drain else []
+        for event in events:
+            self.log.warning("Sandbox blocked %s: %s (cell %s).", event["kind"], event["target"], name)
+            self.sandbox_events.append({**event, "cell": name})
+        return events
 
     def output(self, outs, msg, display_id, cell_index):
         """Keep output up to the byte limit; past it keep only what decides the grade, shortened."""

