@@ -14,6 +14,9 @@ source. Every check
   likely cause.
 """
 import contextlib
+import signal
+import sys
+import threading
 import time
 import traceback
 from dataclasses import dataclass
@@ -41,6 +44,9 @@ GRADCHECK_TOLERANCE = 1e-6
 XOR_SEEDS = (0,)
 # Both runs (XOR and XNOR) together; the visible part of the cell trains once more, within the 60 s cell limit.
 XOR_TIME_LIMIT_SECONDS = 40.0
+# One call of a student function on these small inputs takes milliseconds, even written with Python loops
+# over samples; past this it is taken as never returning, and it is not called again in later checks.
+CALL_TIME_LIMIT_SECONDS = 10.0
 
 
 @dataclass
@@ -78,15 +84,65 @@ def reference_for_others(namespace, under_test):
         namespace is not None and namespace.update(saved)
 
 
-def call_student(name, fn, *args, trip=None):
-    """Call student code with the reference's tripwire set; turn a stub, a crash or a reference call into CheckFailed.
+class StudentCallTimeout(BaseException):
+    """Raised into student code that runs past its time limit (a BaseException: `except Exception` lets it by)."""
+
+
+def hanging_functions():
+    """Names of student functions that did not return in an earlier check of this kernel.
+
+    Kept on `sys`, because each hidden cell imports this package afresh.
+    """
+    return sys.__dict__.setdefault("_scratchnet_hanging_functions", set())
+
+
+@contextlib.contextmanager
+def time_limit(seconds):
+    """Raise StudentCallTimeout in the main thread after `seconds`, and every second after that."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise StudentCallTimeout()
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def hanging_function(error, name):
+    """The student function that was running when time ran out (the innermost one in the traceback)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return next((frame.name for frame in reversed(frames) if frame.name in STUDENT_FUNCTIONS), name)
+
+
+def call_student(name, fn, *args, trip=None, seconds=None, needs=None):
+    """Call student code with the reference's tripwire set; turn a stub, a crash, a reference call or a call
+    that never returns into CheckFailed.
 
     trip: names of the reference functions that must not run meanwhile (default: the function's own).
+    needs: the student functions this call runs (default: `name`); one already known to hang fails at once.
     """
     trip = ((name,) if name in STUDENT_FUNCTIONS else ()) if trip is None else trip
+    seconds = CALL_TIME_LIMIT_SECONDS if seconds is None else seconds
+    hung = sorted(hanging_functions() & set((name,) if needs is None else needs))
+    if hung:
+        raise CheckFailed(f"{hung[0]} did not return within {CALL_TIME_LIMIT_SECONDS:.0f} s in an earlier check "
+                          "(an endless loop?), so it was not run again. Fix it and run its test cell.")
     with integrity.tripwire(trip) as reference_calls:
         try:
-            result = fn(*args)
+            with time_limit(seconds):
+                result = fn(*args)
+        except StudentCallTimeout as error:
+            culprit = hanging_function(error, name)
+            hanging_functions().add(culprit)
+            raise CheckFailed(f"{culprit} did not return within {seconds:.0f} s on a small input (an endless loop, "
+                              "or waiting for input?). Fix it and run its test cell.") from None
         except NotImplementedError as error:
             if reference_calls:
                 break_for_reference(name, reference_calls)
@@ -395,7 +451,8 @@ def check_xor(forward, compute_loss, backward, update_weights, seeds=XOR_SEEDS, 
                 try:
                     params, history = call_student("the training loop", training.train, X, labels, training.HIDDEN_UNITS,
                                                    training.LEARNING_RATE, training.EPOCHS, seed, functions, out_of_time,
-                                                   trip=STUDENT_FUNCTIONS)
+                                                   trip=STUDENT_FUNCTIONS, needs=functions,
+                                                   seconds=XOR_TIME_LIMIT_SECONDS + CALL_TIME_LIMIT_SECONDS)
                     final = call_student("forward", forward, X, *params, trip=STUDENT_FUNCTIONS)
                 finally:
                     np.random.set_state(state)

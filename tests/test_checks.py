@@ -114,3 +114,33 @@ def test_update_weights_in_place_is_accepted():
         "def update_weights(W1, b1, W2, b2, dW1, db1, dW2, db2, lr):\n"
         "    W1 -= lr * dW1\n    b1 -= lr * db1\n    W2 -= lr * dW2\n    b2 -= lr * db2\n    return [W1, b1, W2, b2]\n"))
     assert checks.check_update_weights(ns["update_weights"]).ok
+
+
+def test_a_function_that_never_returns_costs_one_time_limit_and_later_checks_fail_at_once(monkeypatch):
+    import sys
+    import time
+
+    from scratchnet_solution import checks
+
+    monkeypatch.setattr(checks, "CALL_TIME_LIMIT_SECONDS", 0.5)
+    monkeypatch.setattr(sys, "_scratchnet_hanging_functions", set(), raising=False)
+
+    hanging = ("def update_weights(W1, b1, W2, b2, dW1, db1, dW2, db2, lr):\n"
+               "    while True:\n"
+               "        try:\n"
+               "            pass\n"
+               "        except Exception:  # swallowing ordinary exceptions must not defeat the limit\n"
+               "            pass\n")
+    namespace = in_namespace(update_weights=hanging)
+    update_weights = namespace["update_weights"]
+
+    started = time.monotonic()
+    report = checks.check_update_weights(update_weights)
+    first = time.monotonic() - started
+    assert not report.ok and "update_weights did not return within" in report.message
+    started = time.monotonic()
+    xor = checks.check_xor(namespace["forward"], namespace["compute_loss"], namespace["backward"], update_weights)
+    again = time.monotonic() - started
+    assert not xor.ok and "update_weights did not return" in xor.message and "not run again" in xor.message
+    # Not a timing assertion on the machine's speed: the second check must not even start the function.
+    assert again < first
