@@ -90,13 +90,14 @@ def kernel_environment(sandbox_dir, extra_path):
 
 
 def parent_folders(paths):
-    """bwrap options that make the folders above each mount point traversable (bwrap would make them 0700)."""
+    """bwrap options that make the folders above each mount point traversable (bwrap would make them 0700)
+    and not writable (they lie in the sandbox's own tmpfs, but writes there must fail as anywhere else)."""
     options, made = [], {Path("/"), Path("/tmp")}
     for path in paths:
         for parent in reversed(Path(path).parents):
             if parent not in made:
                 made.add(parent)
-                options += ["--perms", "0755", "--dir", str(parent)]
+                options += ["--perms", "0555", "--dir", str(parent)]
     return options
 
 
