@@ -93,7 +93,7 @@ def find_students(root, assignment, wanted):
 
 
 def run(args):
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)  # messages name paths: never break one across lines
     try:
         root = course_root()
     except CourseNotFound as error:

@@ -109,7 +109,7 @@ def train_with_progress(trainer, functions, settings, console):
 
 
 def run(args):
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)  # messages name paths: never break one across lines
     try:
         trainer = load_live_trainer()
     except (CourseNotFound, FileNotFoundError) as error:

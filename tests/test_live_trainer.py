@@ -470,10 +470,15 @@ def test_scratchnet_train_rejects_bad_arguments_like_argparse(arguments, complai
 
 
 def test_scratchnet_train_without_the_trainer_package_says_so(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(train_command, "course_root", lambda: tmp_path)
+    # A course deep in the file system, on a narrow terminal: the message must not break its path.
+    course = tmp_path / ("a-course-folder-with-a-long-name-" * 4)
+    course.mkdir()
+    monkeypatch.setattr(train_command, "course_root", lambda: course)
+    monkeypatch.setenv("COLUMNS", "40")
     assert cli.main(["train"]) == 2
     err = capsys.readouterr().err
-    assert "live_trainer/__init__.py is missing" in err and "Traceback" not in err
+    assert str(course / train_command.TRAINER_PATH / "__init__.py") in err
+    assert "is missing" in err and "Traceback" not in err
 
 
 @pytest.mark.slow
