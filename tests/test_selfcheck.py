@@ -1,4 +1,5 @@
 """A student's `pytest` in the released folder: per-function verdicts a student can act on."""
+import os
 import shutil
 import subprocess
 import sys
@@ -24,9 +25,10 @@ def student_folder(repo, tmp_path, code_by_function=None):
     return folder
 
 
-def self_check(folder):
+def self_check(folder, env=None):
     """Run `pytest` in the folder as a student would; return (exit code, output)."""
-    result = subprocess.run([sys.executable, "-m", "pytest"], cwd=folder, capture_output=True, text=True, timeout=300)
+    result = subprocess.run([sys.executable, "-m", "pytest"], cwd=folder, capture_output=True, text=True, timeout=300,
+                            env=None if env is None else {**os.environ, **env})
     return result.returncode, result.stdout + result.stderr
 
 
@@ -80,3 +82,13 @@ def test_a_broken_notebook_gets_a_plain_message(repo, tmp_path):
     assert code == 1
     assert "is not a readable notebook" in output and "Download a fresh copy" in output
     assert "Traceback" not in output
+
+
+def test_a_function_that_never_returns_is_named_and_the_self_check_ends(repo, tmp_path):
+    hanging = "def update_weights(W1, b1, W2, b2, dW1, db1, dW2, db2, lr):\n    while True:\n        pass\n"
+    solutions = reference_solutions(read_notebook(repo / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"))
+    folder = student_folder(repo, tmp_path, {**solutions, "update_weights": hanging})
+    code, output = self_check(folder, env={"SCRATCHNET_CELL_TIME_LIMIT": "2"})
+    assert code == 1
+    assert "update_weights did not return within 2 s" in output
+    assert "all visible tests pass" in summary_line(output, "backward")  # the others are still checked

@@ -8,6 +8,8 @@ cell does not hide the functions defined in the others.
 import contextlib
 import io
 import os
+import signal
+import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +17,10 @@ from pathlib import Path
 import nbformat
 
 FUNCTIONS = ("sigmoid", "forward", "compute_loss", "backward", "update_weights")
+# nbgrader stops a cell after 60 s (nbgrader_config.py); the self-check does too, instead of hanging.
+CELL_TIME_LIMIT_SECONDS = int(os.environ.get("SCRATCHNET_CELL_TIME_LIMIT", "60"))
+# Functions that did not return in this session: later cells that call them fail at once.
+HANGING = set()
 # Test cells are named after what they test; the end-to-end training test is "xor_...".
 TOPICS = FUNCTIONS + ("xor",)
 # Cells with this tag (the interactive trainer) are not run by the self-check.
@@ -97,15 +103,50 @@ def cell_label(cell, index):
     return nbgrader_meta(cell).get("grade_id") or f"cell {index + 1}"
 
 
+class CellTimeout(BaseException):
+    """Raised into a cell that runs past CELL_TIME_LIMIT_SECONDS (`except Exception` in student code lets it by)."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds):
+    """Raise CellTimeout in the main thread after `seconds`, and every second after that."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise CellTimeout()
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def run_source(source, namespace, label):
     """Run one cell's code in namespace; return None, or a one-line description of what it raised.
 
-    A stub is reported as "<function> is not implemented yet", naming the function that raised.
+    A stub is reported as "<function> is not implemented yet", naming the function that raised. A cell
+    that runs past CELL_TIME_LIMIT_SECONDS is stopped, and the function it was in is not run again.
     """
+    hung = next((name for name in FUNCTIONS if name in HANGING and name in source), None)
+    if hung:
+        return f"{hung} did not return in an earlier test, so this one does not run it again"
     try:
         code = compile(python_source(source), f"<{label}>", "exec")
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-            exec(code, namespace)
+            with time_limit(CELL_TIME_LIMIT_SECONDS):
+                exec(code, namespace)
+    except CellTimeout as error:
+        frames = traceback.extract_tb(error.__traceback__)
+        culprit = next((f.name for f in reversed(frames) if f.name in FUNCTIONS), None)
+        if culprit is None:
+            return f"this cell did not finish within {CELL_TIME_LIMIT_SECONDS} s"
+        HANGING.add(culprit)
+        return f"{culprit} did not return within {CELL_TIME_LIMIT_SECONDS} s (an endless loop?)"
     except NotImplementedError as error:
         frames = traceback.extract_tb(error.__traceback__)
         stub = next((f.name for f in reversed(frames) if f.name in FUNCTIONS), "a function")
