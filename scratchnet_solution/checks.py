@@ -65,6 +65,10 @@ class CheckFailed(Exception):
     """Raised inside a check to stop at the first problem found."""
 
 
+class CallTimedOut(CheckFailed):
+    """A student function did not return within its time limit, now or in an earlier check."""
+
+
 class ReferenceUsed(CheckFailed):
     """Student code called the grader's reference while it ran."""
 
@@ -132,7 +136,7 @@ def call_student(name, fn, *args, trip=None, seconds=None, needs=None):
     seconds = CALL_TIME_LIMIT_SECONDS if seconds is None else seconds
     hung = sorted(hanging_functions() & set((name,) if needs is None else needs))
     if hung:
-        raise CheckFailed(f"{hung[0]} did not return within {CALL_TIME_LIMIT_SECONDS:.0f} s in an earlier check "
+        raise CallTimedOut(f"{hung[0]} did not return within {CALL_TIME_LIMIT_SECONDS:.0f} s in an earlier check "
                           "(an endless loop?), so it was not run again. Fix it and run its test cell.")
     with integrity.tripwire(trip) as reference_calls:
         try:
@@ -141,7 +145,7 @@ def call_student(name, fn, *args, trip=None, seconds=None, needs=None):
         except StudentCallTimeout as error:
             culprit = hanging_function(error, name)
             hanging_functions().add(culprit)
-            raise CheckFailed(f"{culprit} did not return within {seconds:.0f} s on a small input (an endless loop, "
+            raise CallTimedOut(f"{culprit} did not return within {seconds:.0f} s on a small input (an endless loop, "
                               "or waiting for input?). Fix it and run its test cell.") from None
         except NotImplementedError as error:
             if reference_calls:
@@ -493,7 +497,7 @@ def check_own_work(topic, fn, stale_modules=None, helpers=None):
         arguments = [a.copy() if isinstance(a, np.ndarray) else a for a in _probe_arguments(topic)]
         try:
             call_student(topic, fn, *arguments)
-        except ReferenceUsed:
+        except (ReferenceUsed, CallTimedOut):  # the visible part would wait for the cell's whole time-out
             raise
         except CheckFailed:
             pass

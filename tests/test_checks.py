@@ -144,3 +144,16 @@ def test_a_function_that_never_returns_costs_one_time_limit_and_later_checks_fai
     assert not xor.ok and "update_weights did not return" in xor.message and "not run again" in xor.message
     # Not a timing assertion on the machine's speed: the second check must not even start the function.
     assert again < first
+
+
+def test_the_integrity_only_check_stops_a_function_that_never_returns(monkeypatch):
+    import sys
+
+    from scratchnet_solution import checks
+
+    monkeypatch.setattr(checks, "CALL_TIME_LIMIT_SECONDS", 0.5)
+    monkeypatch.setattr(sys, "_scratchnet_hanging_functions", set(), raising=False)
+    namespace = in_namespace(update_weights="def update_weights(W1, b1, W2, b2, dW1, db1, dW2, db2, lr):\n"
+                                           "    while True:\n        pass\n")
+    report = checks.check_own_work("update_weights", namespace["update_weights"])
+    assert not report.ok and "did not return" in report.message
