@@ -125,6 +125,27 @@ def hanging_function(error, name):
     return next((frame.name for frame in reversed(frames) if frame.name in STUDENT_FUNCTIONS), name)
 
 
+def stop_calling(error, name):
+    """Make the student's own `name` stop at once from now on, as a time-out would stop it.
+
+    The notebook's ungraded cells (the given training run) would otherwise wait for the cell time-out
+    too. The stand-in is defined in the student's namespace, as student code, and raises what an
+    interrupted cell raises (KeyboardInterrupt: `except Exception` in student code does not catch it).
+    Graded cells are not affected: their hidden checks already fail at once for a hanging function.
+    """
+    tb, frame = error.__traceback__, None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_name == name:
+            frame = tb.tb_frame
+        tb = tb.tb_next
+    if frame is None or getattr(frame.f_globals.get(name), "__code__", None) is not frame.f_code:
+        return
+    message = (f"{name} did not return within {CALL_TIME_LIMIT_SECONDS:.0f} s when the grader tried it, "
+               "so it is not run again (an endless loop?)")
+    exec(compile(f"def {name}(*args, **kwargs):\n    raise KeyboardInterrupt({message!r})\n", f"<{name}: did not return>",
+                 "exec"), frame.f_globals)
+
+
 def call_student(name, fn, *args, trip=None, seconds=None, needs=None):
     """Call student code with the reference's tripwire set; turn a stub, a crash, a reference call or a call
     that never returns into CheckFailed.
@@ -145,6 +166,7 @@ def call_student(name, fn, *args, trip=None, seconds=None, needs=None):
         except StudentCallTimeout as error:
             culprit = hanging_function(error, name)
             hanging_functions().add(culprit)
+            stop_calling(error, culprit)
             raise CallTimedOut(f"{culprit} did not return within {seconds:.0f} s on a small input (an endless loop, "
                               "or waiting for input?). Fix it and run its test cell.") from None
         except NotImplementedError as error:

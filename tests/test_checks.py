@@ -138,6 +138,9 @@ def test_a_function_that_never_returns_costs_one_time_limit_and_later_checks_fai
     report = checks.check_update_weights(update_weights)
     first = time.monotonic() - started
     assert not report.ok and "update_weights did not return within" in report.message
+    # The notebook's own later calls (the given training run) stop at once too, as an interrupt would.
+    with pytest.raises(KeyboardInterrupt, match="did not return"):
+        namespace["update_weights"](*([None] * 9))
     started = time.monotonic()
     xor = checks.check_xor(namespace["forward"], namespace["compute_loss"], namespace["backward"], update_weights)
     again = time.monotonic() - started
