@@ -16,10 +16,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
+from . import assignment_setup, course_permissions
 from .cli import positive_int
 from .course import ASSIGNMENT, CourseNotFound, course_root
 from .grading_worker import StudentResult, serve
 from .sandbox import unsandboxed_warning
+from .wrapping import fill
 
 LOG_NAME = "autograde.log"
 # A whole notebook should take seconds; per-cell timeouts bound it. This only catches a stuck grader.
@@ -99,12 +101,15 @@ def run(args):
     except CourseNotFound as error:
         err.print(f"[red]{error}[/red]")
         return 2
+    log_path = new_log(root)
+    problem = prepare_course(root, args.assignment, err, log_path)
+    if problem:
+        say(err, log_path, f"Cannot grade: {problem}.", "red")
+        return 2
     students, problem = find_students(root, args.assignment, args.student)
     if problem:
-        err.print(f"[red]{problem}[/red]")
+        say(err, log_path, problem, "red")
         return 2
-    log_path = root / LOG_NAME
-    log_path.write_text("")
     jobs = min(args.jobs, len(students))
     started = time.monotonic()
     results = grade_class(root, args.assignment, students, jobs, args.force, log_path, err)
@@ -112,6 +117,41 @@ def run(args):
         return 2
     print_table(results, Console())
     return summarise(results, args.assignment, time.monotonic() - started, jobs, log_path, err)
+
+
+def new_log(root):
+    """An empty autograde.log only its owner can read: it names students and their errors."""
+    log_path = root / LOG_NAME
+    os.close(os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+    return log_path
+
+
+def say(console, log_path, text, style=""):
+    """Print a message and write it to the log too, so the log explains every error the console shows."""
+    console.print(fill(text), style=style, markup=False, highlight=False, soft_wrap=True)
+    log_only(log_path, text)
+
+
+def log_only(log_path, text):
+    with open(log_path, "a") as log:
+        log.write(f"[scratchnet autograde] {text}\n")
+
+
+def prepare_course(root, assignment, err, log_path):
+    """Warn when other users can read private parts; record the assignment when the gradebook lacks it.
+
+    Returns None when grading can go on, else why it cannot.
+    """
+    warning = course_permissions.warning(root)
+    if warning:
+        say(err, log_path, warning, "bold red")
+    try:
+        added = assignment_setup.ensure_in_gradebook(root, assignment)
+    except assignment_setup.NotReady as error:
+        return str(error)
+    if added:
+        say(err, log_path, f"Gradebook: {added}.")
+    return None
 
 
 def start_workers(context, root, assignment, log_path, count, err):
@@ -122,7 +162,7 @@ def start_workers(context, root, assignment, log_path, count, err):
     if broken:
         for worker in workers:
             worker.stop()
-        err.print(f"[red]Cannot grade: {broken['error']}[/red] (details in {log_path})")
+        say(err, log_path, f"Cannot grade: {broken['error']} (details in {log_path})", "red")
         return None
     state, detail = messages[0]["sandbox"]
     if state == "refused":
@@ -219,9 +259,11 @@ def summarise(results, assignment, seconds, jobs, log_path, err):
     failed = sorted(student for student, result in results.items() if result.status == "failed")
     graded = sum(result.status == "graded" for result in results.values())
     kept = sum(result.status == "kept" for result in results.values())
-    err.print(f"Graded {graded}, kept {kept}, failed {len(failed)} of {len(results)} submissions "
-              f"in {seconds:.1f} s with {jobs} job(s). Full log: {log_path}")
+    say(err, log_path, f"Graded {graded}, kept {kept}, failed {len(failed)} of {len(results)} submissions "
+                       f"in {seconds:.1f} s with {jobs} job(s). Full log: {log_path}")
+    for student in failed:
+        log_only(log_path, f"Not graded: {student}: {results[student].error}")
     if failed:
-        err.print(f"[red]Not graded: {', '.join(failed)}.[/red] Fix what the table says, then run "
-                  f"`scratchnet autograde {assignment} --student {' '.join(failed)}` again.")
+        say(err, log_path, f"Not graded: {', '.join(failed)}. Fix what the table says, then run "
+                           f"`scratchnet autograde {assignment} --student {' '.join(failed)}` again.", "red")
     return 1 if failed else 0
