@@ -116,7 +116,7 @@ def test_group_bits_count_only_when_the_group_is_shared(tmp_path, monkeypatch):
 
 def test_a_group_is_shared_when_anyone_but_the_owner_is_in_it(monkeypatch):
     users = {1000: "ada", 1001: "bob"}
-    groups = {100: ["bob"], 1000: [], 1002: []}
+    groups = {100: ["bob"], 1000: [], 1002: ["ada"]}
     monkeypatch.setattr(course_permissions.pwd, "getpwuid", lambda uid: SimpleNamespace(pw_name=users[uid]))
     monkeypatch.setattr(course_permissions.pwd, "getpwall", lambda: [SimpleNamespace(pw_name="ada", pw_gid=1000),
                                                                      SimpleNamespace(pw_name="bob", pw_gid=1002)])
@@ -125,7 +125,7 @@ def test_a_group_is_shared_when_anyone_but_the_owner_is_in_it(monkeypatch):
     try:
         assert course_permissions.group_is_shared(100, 1000)  # bob is a member
         assert not course_permissions.group_is_shared(1000, 1000)  # ada's private group
-        assert course_permissions.group_is_shared(1002, 1000)  # bob's primary group
+        assert course_permissions.group_is_shared(1002, 1000)  # ada is a member, and it is bob's primary group
         assert course_permissions.group_is_shared(4242, 1000)  # unknown: assume the worst
     finally:
         course_permissions.group_is_shared.cache_clear()
