@@ -62,18 +62,20 @@ def sandbox_status(root):
     try:
         from . import sandbox
 
-        config = assignment_setup.course_directory(root).config
-        if config.get("SandboxedKernelManager", {}).get("sandbox") is False:
-            return "nbgrader_config.py sets SandboxedKernelManager.sandbox = False", "remove that line"
-        return sandbox.sandbox_problem(), getattr(sandbox, "INSTALL_HINT", SANDBOX_DOCS)
+        settings = assignment_setup.course_directory(root).config.get("SandboxedKernelManager", {})
+        if settings.get("sandbox") is False:
+            return ("nbgrader_config.py sets c.SandboxedKernelManager.sandbox = False, so student code runs "
+                    "NOT sandboxed", "remove that line")
+        problem = sandbox.sandbox_problem(settings.get("bwrap", "bwrap"))
+        fix = getattr(sandbox, "INSTALL_HINT", SANDBOX_DOCS)
+        return problem and f"no sandbox starts here ({problem}), so grading refuses to run student code", fix
     except Exception as error:  # noqa: BLE001 -- whatever went wrong, say it in one line
         return f"it could not be checked ({type(error).__name__}: {error})", SANDBOX_DOCS
 
 
 def check_sandbox(root):
     problem, fix = sandbox_status(root)
-    return Check("sandbox", problem and f"student code would run NOT sandboxed: {problem}",
-                 ok_text="student code runs in the sandbox (it started here just now)", fix=fix)
+    return Check("sandbox", problem, ok_text="student code runs in the sandbox (it started here just now)", fix=fix)
 
 
 def check_permissions(root):

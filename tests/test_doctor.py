@@ -146,13 +146,13 @@ def test_the_sandbox_check_reports_what_the_sandbox_module_says(tmp_path, monkey
     monkeypatch.setattr(sandbox, "sandbox_problem", lambda *args: None)
     assert doctor.check_sandbox(tmp_path).problem is None
     monkeypatch.setattr(sandbox, "sandbox_problem", lambda *args: "`bwrap` cannot create namespaces here")
-    assert "NOT sandboxed: `bwrap` cannot create namespaces here" in doctor.check_sandbox(tmp_path).problem
+    assert "no sandbox starts here (`bwrap` cannot create namespaces here)" in doctor.check_sandbox(tmp_path).problem
     monkeypatch.delattr(sandbox, "sandbox_problem")  # the API was renamed: a problem line, not a traceback
     assert "could not be checked (AttributeError" in doctor.check_sandbox(tmp_path).problem
     monkeypatch.setattr(sandbox, "sandbox_problem", lambda *args: None, raising=False)
     with open(tmp_path / "nbgrader_config.py", "a") as config:
         config.write("\nc.SandboxedKernelManager.sandbox = False\n")
-    assert "sandbox = False" in doctor.check_sandbox(tmp_path).problem
+    assert "sandbox = False, so student code runs NOT sandboxed" in doctor.check_sandbox(tmp_path).problem
 
 
 def fine_apart_from_permissions(monkeypatch):
