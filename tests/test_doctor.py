@@ -4,6 +4,7 @@ Permissions are judged from mode bits, never access(), so these tests mean the s
 an ordinary user. The slow tests run real nbgrader in course folders laid out like a fresh clone:
 nbgrader_config.py, source/ and the committed release/, and no gradebook.
 """
+import io
 import os
 import re
 import shutil
@@ -285,3 +286,26 @@ def test_every_error_autograde_reports_is_in_its_log(tmp_path):
     assert broken.returncode == 2 and "Traceback" not in broken.stderr
     assert "gradebook.db cannot be read as an nbgrader gradebook" in " ".join(broken.stderr.split())
     assert "cannot be read" in (root / "autograde.log").read_text()
+
+
+def test_a_grading_process_that_cannot_start_is_explained_in_the_log_too(tmp_path, monkeypatch):
+    from rich.console import Console
+
+    from scratchnet_solution import autograde_command
+
+    class BrokenWorker:
+        def __init__(self, *args):
+            pass
+
+        def ready_message(self):
+            return {"ready": False, "error": "the gradebook has no assignment 'scratchnet'"}
+
+        def stop(self):
+            pass
+
+    monkeypatch.setattr(autograde_command, "GradingWorker", BrokenWorker)
+    log_path = autograde_command.new_log(tmp_path)
+    console = Console(file=io.StringIO(), width=80)
+    assert autograde_command.start_workers(None, tmp_path, ASSIGNMENT, log_path, 2, console) is None
+    assert "Cannot grade: the gradebook has no assignment 'scratchnet'" in log_path.read_text()
+    assert others_bits(log_path) == 0
