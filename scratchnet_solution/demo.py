@@ -4,6 +4,7 @@ The sample students are corpus entries (tests/corpus) with ids starting "demo-";
 writes those students' folders, so running it in a course with real submissions loses nothing.
 """
 import sys
+from pathlib import Path
 
 from .corpus import load_entry
 from .course import ASSIGNMENT, NbgraderFailed, course_root, run_nbgrader
@@ -17,6 +18,13 @@ SAMPLE_CLASS = {
     "demo-partial": "partial_sigmoid_forward",
     "demo-stub": "untouched_stub",
 }
+# student id -> (first name, last name): the formgrader lists students by name ("None, None" without one).
+SAMPLE_NAMES = {
+    "demo-correct": ("Ada", "Lovelace"),
+    "demo-backward-bug": ("Alan", "Turing"),
+    "demo-partial": ("Grace", "Hopper"),
+    "demo-stub": ("Edsger", "Dijkstra"),
+}
 
 
 def nbgrader(root, *args):
@@ -25,6 +33,20 @@ def nbgrader(root, *args):
         return run_nbgrader(root, *args)
     except NbgraderFailed as failure:
         raise SystemExit(str(failure)) from None
+
+
+def add_sample_students(root):
+    """Put the sample students in the gradebook with their names (kept if they are there already)."""
+    import csv
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        roster = Path(folder) / "sample_class.csv"
+        with roster.open("w", newline="") as file:
+            writer = csv.writer(file)
+            writer.writerow(["id", "first_name", "last_name"])
+            writer.writerows([student, *names] for student, names in SAMPLE_NAMES.items())
+        nbgrader(root, "db", "student", "import", str(roster))
 
 
 def write_sample_class(root):
@@ -43,6 +65,7 @@ def run(args=None):
     console.print(f"[bold]1. Release[/bold]: nbgrader generate_assignment {ASSIGNMENT} (source/ -> release/)")
     nbgrader(root, "generate_assignment", ASSIGNMENT, "--force")
     console.print("[bold]2. A sample class hands in[/bold] (submitted/):")
+    add_sample_students(root)
     write_sample_class(root)
     console.print("[bold]3. Autograde[/bold]: nbgrader autograde (autograded/, gradebook.db)")
     nbgrader(root, "autograde", ASSIGNMENT, "--student", "demo-*", "--force")

@@ -1,0 +1,16 @@
+"""The demo's sample class has names, so the formgrader lists "Lovelace, Ada" rather than "None, None"."""
+from nbgrader.api import Gradebook
+
+from course_helpers import REPO
+from scratchnet_solution import demo
+from scratchnet_solution.course import new_course
+
+
+def test_sample_students_are_in_the_gradebook_by_name(tmp_path):
+    course = new_course(tmp_path / "course", REPO)
+    demo.add_sample_students(course)
+    demo.add_sample_students(course)  # twice, as a second `make demo` does: still one row each
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        names = {s.id: (s.first_name, s.last_name) for s in gradebook.students}
+    assert names == demo.SAMPLE_NAMES
+    assert set(demo.SAMPLE_NAMES) == set(demo.SAMPLE_CLASS)
