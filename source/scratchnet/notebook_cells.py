@@ -147,6 +147,10 @@ def run_source(source, namespace, label):
             return f"this cell did not finish within {CELL_TIME_LIMIT_SECONDS} s"
         HANGING.add(culprit)
         return f"{culprit} did not return within {CELL_TIME_LIMIT_SECONDS} s (an endless loop?)"
+    except AssertionError as error:
+        if hasattr(error, "_render_traceback_"):  # a test's own verdict: its message is the whole story
+            return str(error)
+        return _described(error, label)
     except NotImplementedError as error:
         frames = traceback.extract_tb(error.__traceback__)
         stub = next((f.name for f in reversed(frames) if f.name in FUNCTIONS), "a function")
@@ -154,10 +158,25 @@ def run_source(source, namespace, label):
     except BaseException as error:  # SystemExit and KeyboardInterrupt from student code must not end pytest
         if isinstance(error, KeyboardInterrupt):
             raise
-        where = traceback.extract_tb(error.__traceback__)[-1:] or [None]
-        line = f" (line {where[0].lineno})" if where[0] is not None and where[0].filename == f"<{label}>" else ""
-        return f"{type(error).__name__}{line}: {error}"
+        return _described(error, label)
     return None
+
+
+def _described(error, label):
+    """The error in one line: its type, the line of the cell it came from, its message."""
+    where = traceback.extract_tb(error.__traceback__)[-1:] or [None]
+    line = f" (line {where[0].lineno})" if where[0] is not None and where[0].filename == f"<{label}>" else ""
+    return f"{type(error).__name__}{line}: {error}"
+
+
+def wrapped(message, width=100):
+    """The message in lines of at most `width` characters (words are not split), so it fits where it is read."""
+    import textwrap
+
+    lines = []
+    for paragraph in message.split("\n"):
+        lines += textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [""]
+    return "\n".join(lines)
 
 
 def visible_test_failure(cell, loaded):
@@ -170,8 +189,8 @@ def visible_test_failure(cell, loaded):
     # Each cell runs on a copy, so a test cell's own names cannot leak into the next test.
     error = run_source(cell.source, dict(loaded.namespace), cell.grade_id)
     if error and error.endswith("is not implemented yet"):
-        return f"{error}: write its body where the notebook says YOUR CODE HERE."
-    return error.removeprefix("AssertionError: ") if error else None
+        error = f"{error}: write its body where the notebook says YOUR CODE HERE."
+    return wrapped(error.removeprefix("AssertionError: ")) if error else None
 
 
 def load(notebook, folder):
