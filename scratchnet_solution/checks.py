@@ -16,6 +16,7 @@ source. Every check
 import contextlib
 import signal
 import sys
+import textwrap
 import threading
 import time
 import traceback
@@ -57,8 +58,20 @@ class Report:
     ok: bool
     message: str = ""
 
+    def __post_init__(self):
+        # Read in the notebook, the feedback page and the formgrader: lines that fit without scrolling.
+        self.message = wrapped(self.message)
+
     def __bool__(self):
         return self.ok
+
+
+def wrapped(message, width=100):
+    """The message in lines of at most `width` characters; words are never split."""
+    lines = []
+    for paragraph in message.split("\n"):
+        lines += textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [""]
+    return "\n".join(lines)
 
 
 class CheckFailed(Exception):
@@ -292,7 +305,9 @@ def expect_matching(function, names, actual, expected, inputs, where="", context
         problem = difference(a, e)
         if problem:
             cause = diagnosis.explain(function, inputs, actual, expected, names, context)
-            raise CheckFailed(f"{function}: {name}{where} {problem}" + (f" {cause}" if cause else ""))
+            # The cause first: it is what the student acts on; the numbers back it up.
+            raise CheckFailed(f"{function}: {cause}\n{name}{where} {problem}" if cause else
+                              f"{function}: {name}{where} {problem}")
 
 
 def expect_unchanged(function, originals, copies, names):

@@ -4,7 +4,8 @@ Grades every entry with real `nbgrader autograde` (throwaway courses under a tem
 the students' own self-check (the visible test cells) on each, and prints one row per entry and a
 summary:
 
-- caught: mistakes for which the public self-check fails before the student hands in;
+- caught: mistakes for which the public self-check fails before the student hands in, and among them
+  those whose visible test names the cause the hidden feedback names (CAUSE);
 - isolated: mistakes that cost points only in their own function (and, maybe, the XOR run);
 - false fails: a function graded below the points its corpus file says it must get;
 - cause named: mistakes whose feedback contains the cause the corpus file names (CAUSE).
@@ -57,12 +58,24 @@ class EntryResult:
     def caught_at_target(self):
         return any(topic_of(grade_id) == self.entry.target for grade_id in self.public_failures)
 
+    def cause_named_before_submission(self):
+        """The visible tests of the mistaken function say what the hidden feedback says: the cause."""
+        return bool(self.entry.cause) and any(
+            mentions(message, self.entry.cause) for grade_id, message in self.public_failures.items()
+            if topic_of(grade_id) == self.entry.target)
+
     def isolated(self):
         return all(self.got[t] == self.full[t] for t in TOPICS if t not in (self.entry.target, "xor"))
 
     def cause_named(self):
-        cause = (self.entry.cause or "").lower()
-        return bool(cause) and any(cause in message.lower() for message in self.messages.values())
+        cause = self.entry.cause or ""
+        return bool(cause) and any(mentions(message, cause) for message in self.messages.values())
+
+
+def mentions(message, phrase):
+    """phrase appears in message, whatever the case and however the message was wrapped into lines."""
+    flat = lambda text: " ".join(text.split()).lower()  # noqa: E731
+    return flat(phrase) in flat(message)
 
 
 def public_failures(outcomes):
@@ -95,6 +108,7 @@ def summary(results):
         ("correct work, passes the public self-check", count(correct, lambda r: not r.caught_by_public())),
         ("mistakes caught by the public self-check", count(mistakes, EntryResult.caught_by_public)),
         ("  ... by the tests of the function itself", count(mistakes, EntryResult.caught_at_target)),
+        ("  ... which name the cause before submission", count(mistakes, EntryResult.cause_named_before_submission)),
         ("mistakes isolated to their function (+ XOR)", count(mistakes, EntryResult.isolated)),
         ("mistakes whose feedback names the cause", count(mistakes, EntryResult.cause_named)),
         ("integrity cases graded as expected", count(cheats, lambda r: not r.below() and not r.above())),

@@ -14,6 +14,7 @@ import pytest
 from course_helpers import REPO
 from scratchnet_solution import corpus_grading
 from scratchnet_solution.corpus import load_corpus
+from scratchnet_solution.corpus_report import mentions
 from scratchnet_solution.scores import TOPICS
 from scratchnet_solution.submissions import nbgrader_meta, read_notebook
 
@@ -66,7 +67,7 @@ def test_corpus_submission_gets_its_expected_grade(graded, entry):
 @pytest.mark.parametrize("entry", [e for e in CORPUS if e.cause], ids=lambda entry: entry.name)
 def test_the_feedback_names_the_cause(graded, entry):
     messages = graded.messages[entry.name]
-    assert any(entry.cause.lower() in message.lower() for message in messages.values()), messages
+    assert any(mentions(message, entry.cause) for message in messages.values()), messages
 
 
 def test_grading_raises_no_error(graded):

@@ -6,6 +6,7 @@ from course_helpers import REPO
 from scratchnet_solution import corpus_run
 from scratchnet_solution.checks import STUDENT_FUNCTIONS
 from scratchnet_solution.corpus import load_corpus
+from scratchnet_solution.corpus_report import mentions
 
 ENTRIES = [e for e in load_corpus(REPO / "tests" / "corpus") if e.kind in ("correct", "noise", "mistake")]
 
@@ -26,7 +27,7 @@ def test_correct_work_passes_every_check(verdicts, entry):
 def test_a_mistake_fails_its_own_check_and_names_the_cause(verdicts, entry):
     ok, message = verdicts[entry.name][entry.target]
     assert not ok
-    assert message.startswith(f"{entry.target}") and entry.cause.lower() in message.lower(), message
+    assert message.startswith(f"{entry.target}") and mentions(message, entry.cause), message
 
 
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if e.kind == "mistake"], ids=lambda e: e.name)
@@ -39,3 +40,14 @@ def test_the_mistakes_cover_every_function():
     counts = {name: sum(1 for e in ENTRIES if e.target == name) for name in STUDENT_FUNCTIONS}
     assert sum(counts.values()) >= 30 and min(counts.values()) >= 5, counts
     assert sum(1 for e in ENTRIES if e.kind == "correct") >= 10
+
+
+def test_the_cause_comes_first_and_no_line_is_longer_than_100_characters(verdicts):
+    """The feedback page, the notebook and the formgrader show these messages as they are: the first line
+    names the cause, and no line needs sideways scrolling."""
+    messages = {e.name: verdicts[e.name][e.target][1] for e in ENTRIES if e.kind == "mistake"}
+    longest = max((line for message in messages.values() for line in message.splitlines()), key=len)
+    assert len(longest) <= 100, longest
+    cause_later = [name for name, message in messages.items() if "relative error" in message.splitlines()[0]
+                   and "\n" in message]
+    assert not cause_later, cause_later

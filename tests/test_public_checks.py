@@ -5,6 +5,7 @@ import pytest
 
 from course_helpers import REPO
 from scratchnet_solution import corpus_run
+from scratchnet_solution.corpus_report import mentions
 from scratchnet_solution.corpus import load_corpus
 from scratchnet_solution.scores import topic_of
 
@@ -42,3 +43,19 @@ def test_no_visible_test_of_another_function_fails_for_a_mistake(public):
         if others:
             leaks[entry.name] = others
     assert not leaks
+
+
+def test_the_public_tests_name_the_cause_of_most_mistakes(public):
+    """Before submission, the failing visible test of the mistaken function says what the hidden feedback
+    says: the cause the corpus file names (CAUSE), not only that a number is off."""
+    mistakes = [e for e in ENTRIES if e.kind == "mistake"]
+    unnamed = [e.name for e in mistakes
+               if not any(message and topic_of(grade_id) == e.target and mentions(message, e.cause)
+                          for grade_id, message in public[e.name].items())]
+    assert len(unnamed) <= len(mistakes) // 10, f"visible tests that do not name the cause: {unnamed}"
+
+
+def test_every_line_of_a_visible_test_message_fits_in_100_characters(public):
+    longest = max((line for outcomes in public.values() for message in outcomes.values() if message
+                   for line in message.splitlines()), key=len)
+    assert len(longest) <= 100, longest
