@@ -2,7 +2,7 @@
 the failure message stays. (tests/test_autograde.py checks the same on real nbgrader feedback.)"""
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from scratchnet_solution.feedback import HideHiddenTests
+from scratchnet_solution.feedback import ANSI, HideHiddenTests
 
 SOURCE = '''"""backward: hidden checks."""
 ### BEGIN HIDDEN TESTS
@@ -43,9 +43,24 @@ def test_hidden_region_and_its_traceback_lines_are_removed_and_the_message_kept(
     shown = "\n".join(cell.outputs[0].traceback)
     for secret in ("scratchnet_solution", "_hidden_", "HIDDEN TESTS", "secret = reference()"):
         assert secret not in shown
-    assert "assert len(_grads) == 4" in shown  # the visible lines around it stay
-    assert shown.endswith("backward: dW1 is exactly m = 4 times too large\x1b[39m") or \
-        shown.endswith("backward: dW1 is exactly m = 4 times too large")
+    # The failing line was hidden: no frame that would point at a line the student cannot see, the message alone.
+    assert ANSI.sub("", shown) == "AssertionError: backward: dW1 is exactly m = 4 times too large"
+
+
+def test_a_failing_visible_line_is_shown_with_the_line_numbers_the_student_sees():
+    traceback = [
+        "\x1b[31m-----------------------------------\x1b[39m",
+        "\x1b[31mAssertionError\x1b[39m        Traceback (most recent call last)",
+        "Cell \x1b[32mIn[19]\x1b[39m, line 7\n      5 assert _hidden_report.ok, _hidden_report.message\n"
+        "      6 ### END HIDDEN TESTS\n----> 7 assert len(_grads) == 4, \"backward should return 4 gradients\"",
+        "\x1b[31mAssertionError\x1b[39m: backward should return 4 gradients",
+    ]
+    error = new_output("error", ename="AssertionError", evalue="backward should return 4 gradients", traceback=traceback)
+    shown = ANSI.sub("", "\n".join(feedback_of(graded_cell(SOURCE, [error])).outputs[0].traceback))
+    # Line 7 of the whole cell is line 2 of what the feedback shows; the hidden lines 5 and 6 are gone.
+    assert "Cell In[19], line 2\n----> 2 assert len(_grads) == 4" in shown
+    assert "_hidden_" not in shown and "HIDDEN" not in shown
+    assert shown.endswith("AssertionError: backward should return 4 gradients")
 
 
 def test_cells_that_are_not_tests_are_left_alone():
