@@ -77,7 +77,9 @@ class TrainerApp:
 
     def _say(self, message, problem=False):
         colour = "#b2182b" if problem else "#333333"
-        self.status.value = f"<span style='color:{colour}'>{html.escape(message)}</span>"
+        # Wrap between words only (the notebook's output styles would break words anywhere).
+        self.status.value = (f"<div style='color:{colour};white-space:normal;word-break:normal;"
+                             f"overflow-wrap:normal;line-height:1.4'>{html.escape(message)}</div>")
 
     def _set_running(self, running):
         self.train_button.disabled = running

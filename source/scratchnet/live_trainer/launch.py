@@ -19,6 +19,13 @@ SKIP_MESSAGES = {
 }
 
 
+def _say(message):
+    """Print a message in lines of at most 100 characters: Jupyter breaks longer ones anywhere, even mid-word."""
+    import textwrap
+
+    print(textwrap.fill(message, 100, break_long_words=False, break_on_hyphens=False))
+
+
 def _skip_message():
     """Why the trainer must not run here, or None."""
     for variable, message in SKIP_MESSAGES.items():
@@ -39,7 +46,7 @@ def show_static_run(functions, settings):
     run = train_network(functions, settings)
     dashboard = Dashboard(run, _figure_for_static_display(LIVE_FIGSIZE))
     dashboard.update(run)
-    print(run.error or run.summary())
+    _say(run.error or run.summary())
     _show_figure(dashboard.figure, run.summary())
     return run, dashboard
 
@@ -52,17 +59,17 @@ def _ready_to_train(namespace, make_settings):
     """
     skip = _skip_message()
     if skip:
-        print(skip)
+        _say(skip)
         return None
     try:
         settings = make_settings()
         functions = find_student_functions(namespace)
         check_functions(functions)
     except (KeyError, ValueError) as error:
-        print(f"Live trainer: {error.args[0]}")
+        _say(f"Live trainer: {error.args[0]}")
         return None
     except StudentCodeError as error:
-        print(error)
+        _say(str(error))
         return None
     return functions, settings
 
@@ -113,7 +120,7 @@ def compare_hidden_sizes(namespace, problem="circles", hidden_sizes=(2, 3, 16), 
     for settings in all_settings:
         run = train_network(functions, settings)
         if run.error:
-            print(run.error)
+            _say(run.error)
             return
         runs.append(run)
     figure = _figure_for_static_display((3.3 * len(runs), 3.6), layout="constrained")
@@ -124,5 +131,5 @@ def compare_hidden_sizes(namespace, problem="circles", hidden_sizes=(2, 3, 16), 
     figure.suptitle(f"{problem}: the same data, lr {runs[0].settings.lr:g}, {runs[0].settings.epochs:,} epochs",
                     fontsize=11)
     summary = "; ".join(f"{run.settings.n_hidden} hidden units: accuracy {run.final_accuracy:.1%}" for run in runs)
-    print(summary)
+    _say(summary)
     _show_figure(figure, summary)

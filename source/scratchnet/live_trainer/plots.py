@@ -92,6 +92,20 @@ def _plain_log_labels(axis):
     axis.set_minor_formatter(NullFormatter())
 
 
+def _epoch_labels(axis):
+    """At most five epoch labels, short ones (50k, 1.5M), so they stay apart on a long run's narrow axis."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    def short(value, _position):
+        for size, suffix in ((1e6, "M"), (1e3, "k")):
+            if abs(value) >= size:
+                return f"{value / size:g}{suffix}"
+        return f"{value:g}"
+
+    axis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+    axis.set_major_formatter(FuncFormatter(short))
+
+
 class CurvePanel:
     """One figure per epoch (loss, accuracy or gradient norm) as a line over a fixed epoch axis."""
 
@@ -102,6 +116,7 @@ class CurvePanel:
         (self.line,) = ax.plot([], [], color=colour, linewidth=1.4)
         ax.set_title(title, loc="left", fontsize=10)
         ax.set_xlim(0, max(epochs, 2))  # fixed, so the curve grows left to right as training goes
+        _epoch_labels(ax.xaxis)
         ax.grid(alpha=0.3)
         if fraction:
             from matplotlib.ticker import PercentFormatter
@@ -153,8 +168,10 @@ def current_figures(run):
     """The latest epoch, loss, accuracy and gradient norm of a run, formatted for people."""
     if not run.loss:
         return {"Epoch": f"0 / {run.settings.epochs:,}", "Loss": "-", "Accuracy": "-", "Grad norm": "-"}
-    return {"Epoch": f"{run.epochs_done:,} / {run.settings.epochs:,}", "Loss": f"{run.loss[-1]:.4f}",
-            "Accuracy": f"{run.accuracy[-1]:.1%}", "Grad norm": f"{run.grad_norm[-1]:.3g}"}
+    # A finished run shows what its summary line says: loss and accuracy of the final parameters.
+    loss, accuracy = (run.final_loss, run.final_accuracy) if run.finished else (run.loss[-1], run.accuracy[-1])
+    return {"Epoch": f"{run.epochs_done:,} / {run.settings.epochs:,}", "Loss": f"{loss:.4f}",
+            "Accuracy": f"{accuracy:.1%}", "Grad norm": f"{run.grad_norm[-1]:.3g}"}
 
 
 class Dashboard:

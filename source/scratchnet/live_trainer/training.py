@@ -47,6 +47,7 @@ class TrainingRun:
     final_loss: float = float("nan")  # of the final parameters, after the last update
     final_accuracy: float = float("nan")
     seconds: float = 0.0
+    finished: bool = False  # set when the run has ended, however it ended
 
     @property
     def epochs_done(self):
@@ -78,8 +79,8 @@ def initial_parameters(n_in, n_hidden, n_out, seed):
 
 
 def _names_in_words(names):
-    """`a`, `a` and `b`, or `a`, `b` and `c`."""
-    quoted = [f"`{name}`" for name in names]
+    """a, a and b, or a, b and c."""
+    quoted = list(names)
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
@@ -111,15 +112,15 @@ def _describe_failure(called, error, functions):
         if frame.f_code.co_name in NOTEBOOK_FUNCTIONS and id(frame.f_globals) in notebook_globals:
             blamed = frame.f_code.co_name
         frame_link = frame_link.tb_next
-    via = "" if blamed == called else f" (called by `{called}`)"
+    via = "" if blamed == called else f" (called by {called})"
     if isinstance(error, NotImplementedError):
-        return (f"`{blamed}`{via} is not implemented yet: replace `raise NotImplementedError()` with your code, "
+        return (f"{blamed}{via} is not implemented yet: write its body where it says YOUR CODE HERE, "
                 f"run its cell, then run this cell again.")
     detail = " ".join(str(error).split())
     if len(detail) > MAX_DETAIL_CHARS:
         detail = detail[:MAX_DETAIL_CHARS - 3] + "..."
     detail = f" ({detail})" if detail else ""
-    return (f"`{blamed}`{via} raised {type(error).__name__}{detail}; fix it (its test cell above may say more), "
+    return (f"{blamed}{via} raised {type(error).__name__}{detail}; fix it (its test cell above may say more), "
             f"run its cell, then run this cell again.")
 
 
@@ -135,14 +136,14 @@ def _describe_value(value):
     """How a wrong return value looks, in a few words."""
     if isinstance(value, (tuple, list)):
         return f"a {type(value).__name__} of {len(value)} values"
-    return "None (is a `return` missing?)" if value is None else f"a {type(value).__name__}"
+    return "None (is a return missing?)" if value is None else f"a {type(value).__name__}"
 
 
 def _unpack(name, result, names):
     """The student's result as a tuple of len(names) values; StudentCodeError if it is not that."""
     if not isinstance(result, (tuple, list)) or len(result) != len(names):
-        raise StudentCodeError(f"`{name}` should return {len(names)} values ({', '.join(names)}), but it returned "
-                               f"{_describe_value(result)}; check its `return` line, run its cell, then this one.")
+        raise StudentCodeError(f"{name} should return {len(names)} values ({', '.join(names)}), but it returned "
+                               f"{_describe_value(result)}; check its return line, run its cell, then this one.")
     return tuple(result)
 
 
@@ -150,7 +151,7 @@ def _expect_shapes(name, values, names, shapes, hint):
     """Each value must have the expected shape; StudentCodeError naming the first that does not."""
     for label, value, shape in zip(names, values, shapes):
         if np.shape(value) != shape:
-            raise StudentCodeError(f"`{name}` returned {label} with shape {np.shape(value)}, but it should have shape "
+            raise StudentCodeError(f"{name} returned {label} with shape {np.shape(value)}, but it should have shape "
                                    f"{shape}{hint(label)}; fix it, run its cell, then run this cell again.")
 
 
@@ -191,7 +192,7 @@ def training_step(functions, X, y, params, lr):
     z1, a1, z2, a2 = outputs
     loss = _call("compute_loss", functions, y, a2)
     if np.ndim(loss) != 0:
-        raise StudentCodeError(f"`compute_loss` should return a single number, but it returned an array of shape "
+        raise StudentCodeError(f"compute_loss should return a single number, but it returned an array of shape "
                                f"{np.shape(loss)}; average over the samples, run its cell, then run this cell again.")
     accuracy = _accuracy(y, a2)
     shapes = [p.shape for p in params]
@@ -241,7 +242,7 @@ def train_network(functions, settings, on_epoch=None):
                     raise StudentCodeError(
                         f"Training stopped at epoch {epoch}: the {culprit} became {value}; try a smaller learning "
                         f"rate, and if that does not help, look for a log of 0 or a division by zero in "
-                        f"`compute_loss` and `backward`.")
+                        "compute_loss and backward.")
                 if on_epoch is not None and on_epoch(run):
                     run.stopped_early = True
                     break
@@ -251,6 +252,7 @@ def train_network(functions, settings, on_epoch=None):
             if run.loss:
                 run.final_loss, run.final_accuracy = run.loss[-1], run.accuracy[-1]
     run.seconds = time.perf_counter() - started
+    run.finished = True
     return run
 
 
@@ -259,6 +261,14 @@ def check_functions(functions):
 
     Raises StudentCodeError with the first problem found.
     """
+    sigmoid = getattr(functions.get("forward"), "__globals__", {}).get("sigmoid")
+    if callable(sigmoid):  # the notebook's first function: name it first when it is unfinished too
+        try:
+            sigmoid(np.zeros((2, 2)))
+        except NotImplementedError as error:
+            raise StudentCodeError(_describe_failure("sigmoid", error, {**functions, "sigmoid": sigmoid})) from None
+        except Exception:  # any other trouble shows when forward calls it, with forward named as the caller
+            pass
     run = train_network(functions, Settings("xor", n_hidden=3, lr=0.1, epochs=2))
     if run.error:
         raise StudentCodeError(run.error)
