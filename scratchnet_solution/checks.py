@@ -66,11 +66,14 @@ class Report:
         return self.ok
 
 
-def wrapped(message, width=100):
-    """The message in lines of at most `width` characters; words are never split."""
+def wrapped(message, width=100, first_line_room=len("AssertionError: ")):
+    """The message in lines of at most `width` characters; words are never split. The first line leaves room
+    for the "AssertionError: " the notebook and the feedback put in front of it."""
     lines = []
     for paragraph in message.split("\n"):
-        lines += textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [""]
+        indent = " " * (first_line_room if not lines else 0)
+        lines += [line.removeprefix(indent) for line in textwrap.wrap(
+            paragraph, width, initial_indent=indent, break_long_words=False, break_on_hyphens=False)] or [""]
     return "\n".join(lines)
 
 

@@ -446,11 +446,15 @@ def test_show_gives_front_ends_without_widgets_the_final_picture(monkeypatch):
 
     monkeypatch.setattr(IPython.display, "display", fake_display)
     trainer.TrainerApp(REFERENCE, trainer.recommended_settings("xor", epochs=300)).show()
-    first, final = displayed
-    assert "application/vnd.jupyter.widget-view+json" in first and "image/png" not in first
-    assert "application/vnd.jupyter.widget-view+json" in final
-    assert_real_png(base64.b64decode(final["image/png"]))
-    assert "300 of 300 epochs" in final["text/plain"]
+    widgets, placeholder, widgets_after, saved = displayed
+    assert "application/vnd.jupyter.widget-view+json" in widgets and "image/png" not in widgets
+    assert placeholder == {"text/plain": ""}  # the saved picture's place, filled when the first run ends
+    assert "application/vnd.jupyter.widget-view+json" in widgets_after and "300 of 300 epochs" in widgets_after["text/plain"]
+    # The saved picture: no widget in it, so it shows wherever the widgets cannot (a reopened notebook, an export).
+    assert "application/vnd.jupyter.widget-view+json" not in saved
+    assert_real_png(base64.b64decode(saved["image/png"]))
+    assert saved["image/png"] in saved["text/html"] and trainer.SAVED_PICTURE_CLASS in saved["text/html"]
+    assert "300 of 300 epochs" in saved["text/plain"]
 
 
 # --- `scratchnet train` ----------------------------------------------------------------------
@@ -533,10 +537,10 @@ def test_notebook_kernel_shows_widgets_with_a_png_fallback(tmp_path):
             os.environ.pop("NBGRADER_EXECUTION", None)
         return notebook.cells[1].outputs
 
-    (live,) = [output for output in run_notebook(None) if output.output_type == "display_data"]
-    assert "application/vnd.jupyter.widget-view+json" in live.data
-    assert_real_png(base64.b64decode(live.data["image/png"]))
-    assert "500 of 500 epochs" in live.data["text/plain"]
+    live, saved = [output for output in run_notebook(None) if output.output_type == "display_data"]
+    assert "application/vnd.jupyter.widget-view+json" in live.data and "500 of 500 epochs" in live.data["text/plain"]
+    assert_real_png(base64.b64decode(saved.data["image/png"]))
+    assert "500 of 500 epochs" in saved.data["text/plain"]
     graded = run_notebook("autograde")
     assert [output.output_type for output in graded] == ["stream"]
     assert "skipped while nbgrader runs the notebook" in graded[0].text

@@ -26,5 +26,5 @@ from .training import (FORWARD_NAMES, GRADIENT_NAMES, MAX_DETAIL_CHARS, NOTEBOOK
 from .plots import (CLASS_COLOURS, GRID_SIZE, LIVE_DPI, LIVE_FIGSIZE, MAX_CURVE_POINTS, SAVE_DPI, BoundaryPanel,
                     CurvePanel, Dashboard, RedrawThrottle, current_figures, figure_png, grid_probabilities, save_plots)
 from .display import NON_INTERACTIVE_BACKENDS
-from .widgets import MAX_EPOCHS, PROBLEM_LABELS, TrainerApp
+from .widgets import MAX_EPOCHS, PROBLEM_LABELS, SAVED_PICTURE_CLASS, TrainerApp, saved_picture_bundle
 from .launch import SKIP_MESSAGES, compare_hidden_sizes, launch_trainer, show_static_run

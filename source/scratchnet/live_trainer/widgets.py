@@ -139,24 +139,46 @@ class TrainerApp:
         self._thread.start()
 
     def _bundle(self, text):
-        """The widgets, plus the last picture and a line of text for front ends that cannot show widgets."""
+        """The widgets, and a line of text for front ends that cannot show widgets."""
         bundle = self.view._repr_mimebundle_()
         bundle["text/plain"] = text
-        if self.last_png is not None:
-            bundle.update(_png_bundle(self.last_png, text))
         return bundle
 
     def show(self):
         """Display the trainer, train once with the starting settings, then leave it to the student.
 
-        The first run happens inside the cell, so a front end without widgets (nbconvert, a plain
-        kernel) is given its final picture as well: the display is updated with a PNG and a summary,
-        which such front ends show instead of the widgets.
+        Two outputs: the live widgets, and below them the saved picture of the first run (see
+        saved_picture_bundle), which is what shows once the widgets are gone: after the notebook is
+        saved and opened again, in an HTML export, in nbconvert or on GitHub.
         """
         from IPython.display import display
 
         handle = display(_MimeBundle(self._bundle("Live trainer: training once with the starting settings...")),
                          display_id=True)
+        saved = display(_MimeBundle({"text/plain": ""}), display_id=True)
         run = self.run(self.settings())
         text = (run.error or run.summary()) if run is not None else "Live trainer: the first run failed."
         handle.update(_MimeBundle(self._bundle(text)))
+        if self.last_png is not None:
+            saved.update(_MimeBundle(saved_picture_bundle(self.last_png, text)))
+
+
+# The saved picture hides itself while the widgets above it are alive, and hides the widgets' output
+# once they are gone ("Error displaying widget: model not found" after a reopen). Plain CSS, so it
+# needs no front-end code: JupyterLab, Notebook 7 and nbconvert's HTML all use these class names.
+SAVED_PICTURE_CLASS = "scratchnet-saved-picture"
+SAVED_PICTURE_STYLE = (
+    "<style>"
+    f".jp-OutputArea-child:has(.widget-vbox) + .jp-OutputArea-child:has(.{SAVED_PICTURE_CLASS}) {{display: none}}"
+    f".jp-OutputArea-child:not(:has(.widget-vbox)):has(+ .jp-OutputArea-child .{SAVED_PICTURE_CLASS})"
+    " {display: none}"
+    "</style>")
+
+
+def saved_picture_bundle(png, text):
+    """The last frame as HTML (with the style above), a PNG and text: each front end shows what it can."""
+    bundle = _png_bundle(png, text)
+    bundle["text/html"] = (f"{SAVED_PICTURE_STYLE}<div class='{SAVED_PICTURE_CLASS}'>"
+                           f"<img src='data:image/png;base64,{bundle['image/png']}' style='max-width:100%' "
+                           f"alt='{html.escape(text, quote=True)}'><div>{html.escape(text)}</div></div>")
+    return bundle
