@@ -143,9 +143,19 @@ def open_notebook(browser, lab, path):
     return page
 
 
-def run_all(page):
-    """Run All, and wait until every code cell has run (an execution count, no [*])."""
+def run_all(page, name):
+    """Run All once the kernel is ready, and wait until every code cell has run (an execution count)."""
+    page.wait_for_function("() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
+                           " === 'idle'", polling=500)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    try:
+        wait_until_every_cell_ran(page)
+    except playwright.Error:
+        page.screenshot(path=SCREENSHOTS / f"{name}-did-not-finish.png")
+        raise
+
+
+def wait_until_every_cell_ran(page):
     page.wait_for_function("""() => {
         const panel = window.jupyterapp.shell.currentWidget;
         const cells = [...panel.content.model.cells].filter(cell => cell.type === 'code');
@@ -160,7 +170,7 @@ def command(page, name):
 def test_a_finished_notebook_runs_and_the_trainer_trains_stops_and_survives_a_reopen(browser, lab, course):
     path = student_notebook(course, "correct_reference", "work-finished")
     page = open_notebook(browser, lab, path)
-    run_all(page)
+    run_all(page, "finished-notebook")
     page.wait_for_selector(".widget-image")
     # While the widgets live, the saved picture under them stays out of sight.
     assert not page.locator(".scratchnet-saved-picture").is_visible()
@@ -186,7 +196,7 @@ def test_a_finished_notebook_runs_and_the_trainer_trains_stops_and_survives_a_re
     # Save, shut the kernel down, close, reopen: the trainer's cell shows the saved picture.
     command(page, "docmanager:save")
     page.wait_for_timeout(1000)
-    command(page, "kernelmenu:shutdown")
+    page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")  # no dialog
     page.close()
     page = open_notebook(browser, lab, path)
     page.wait_for_timeout(3000)
@@ -202,7 +212,7 @@ def test_a_finished_notebook_runs_and_the_trainer_trains_stops_and_survives_a_re
 def test_a_stub_notebook_lists_what_is_left_and_validate_is_short(browser, lab, course):
     path = student_notebook(course, "untouched_stub", "work-stub")
     page = open_notebook(browser, lab, path)
-    run_all(page)  # goes on past the failing test cells: every function's state shows
+    run_all(page, "stub-notebook")  # goes on past the failing test cells: every function's state shows
     page.screenshot(path=SCREENSHOTS / "stub-notebook-run-all.png")
     failures = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     texts = failures.all_inner_texts()
