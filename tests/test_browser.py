@@ -145,8 +145,8 @@ def open_notebook(browser, lab, path):
 
 def run_all(page, name):
     """Run All once the kernel is ready, and wait until every code cell has run (an execution count)."""
-    page.wait_for_function("() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
-                           " === 'idle'", polling=500)
+    page.wait_for_function("() => { const session = window.jupyterapp.shell.currentWidget.sessionContext.session;"
+                           " return session && session.kernel && session.kernel.status === 'idle'; }", polling=500)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
     try:
         wait_until_every_cell_ran(page)
@@ -159,7 +159,9 @@ def wait_until_every_cell_ran(page):
     page.wait_for_function("""() => {
         const panel = window.jupyterapp.shell.currentWidget;
         const cells = [...panel.content.model.cells].filter(cell => cell.type === 'code');
-        return cells.every(cell => cell.executionCount) && panel.sessionContext.session.kernel.status === 'idle';
+        const session = panel.sessionContext.session;
+        return cells.every(cell => cell.executionCount) && session && session.kernel
+            && session.kernel.status === 'idle';
     }""", polling=500)
 
 
