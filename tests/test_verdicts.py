@@ -143,3 +143,22 @@ def test_every_rubric_adds_up_to_its_cell_s_points():
     points = {nbgrader_meta(c).get("grade_id"): nbgrader_meta(c).get("points") for c in read_notebook(SOURCE).cells}
     for function, rubric in RUBRICS.items():
         assert rubric.max_points == points[rubric.cell], function
+
+
+def test_the_notebook_shows_each_rubric_as_rubric_py_defines_it():
+    """The "How <function> is graded" cells are generated from rubric.py; editing one without the other fails here."""
+    from scratchnet_solution.rubric import markdown
+    from scratchnet_solution.scores import topic_of
+
+    notebook = read_notebook(SOURCE)
+    shown = [c.source for c in notebook.cells if c.cell_type == "markdown" and "rubric" in c.metadata.get("tags", [])]
+    cells = {}
+    for cell in notebook.cells:
+        meta = nbgrader_meta(cell)
+        if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
+            cells.setdefault(topic_of(meta["grade_id"]), []).append(
+                (meta["grade_id"], meta["points"], cell.source.split("\n")[0].strip('"')))
+    assert shown == [markdown(function, cells[function]) for function in RUBRICS]
+    tagged = {nbgrader_meta(c)["grade_id"] for c in notebook.cells if c.cell_type == "code"
+              and "rubric" in c.metadata.get("tags", [])}
+    assert tagged == {rubric.cell for rubric in RUBRICS.values()}
