@@ -16,7 +16,7 @@ REFERENCE_STUDENT = "reference-filled"
 
 def cell_messages(notebook_path):
     """{grade_id: message} for the graded cells that lost points: the error's text, or the stderr text, and the
-    deductions their verdicts name."""
+    deductions and integrity findings their verdicts name."""
     messages = {}
     for cell in read_notebook(notebook_path).cells:
         meta = nbgrader_meta(cell)
@@ -31,7 +31,8 @@ def cell_messages(notebook_path):
                 texts.append(f"stderr: {output.get('text', '')[:300]}")
                 break
         for verdict in cell_verdicts_of(cell):
-            texts += [d["message"] for d in verdict.get("deductions", []) if d["message"] not in " ".join(texts)]
+            findings = verdict.get("deductions", []) + verdict.get("integrity", [])
+            texts += [item["message"] for item in findings if item["message"] not in " ".join(texts)]
         if texts:
             messages[meta["grade_id"]] = " | ".join(texts)
     return messages
