@@ -183,7 +183,8 @@ def call_student(name, fn, *args, trip=None, seconds=None, needs=None):
     hung = sorted(hanging_functions() & set((name,) if needs is None else needs))
     if hung:
         raise CallTimedOut(f"{hung[0]} did not return within {CALL_TIME_LIMIT_SECONDS:.0f} s in an earlier check "
-                          "(an endless loop?), so it was not run again. Fix it and run its test cell.")
+                           "(an endless loop?), so it was not run again. Fix it and run its test cell.",
+                           f"{hung[0]}.never_returns")
     with integrity.tripwire(trip) as reference_calls:
         try:
             with time_limit(seconds):
@@ -193,7 +194,7 @@ def call_student(name, fn, *args, trip=None, seconds=None, needs=None):
             hanging_functions().add(culprit)
             stop_calling(error, culprit)
             raise CallTimedOut(f"{culprit} did not return within {seconds:.0f} s on a small input (an endless loop, "
-                              "or waiting for input?). Fix it and run its test cell.") from None
+                               "or waiting for input?). Fix it and run its test cell.", f"{culprit}.never_returns") from None
         except NotImplementedError as error:
             if reference_calls:
                 break_for_reference(name, reference_calls)
