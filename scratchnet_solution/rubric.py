@@ -125,13 +125,6 @@ def summary(function, points, max_points, deductions):
     return "\n".join(lines)
 
 
-def rubric_table(function):
-    """The rubric of one function as markdown rows (the notebook and the README show it)."""
-    rubric = RUBRICS[function]
-    rows = [f"| {part.what} | {part.points} |" for part in rubric.parts]
-    return "\n".join([f"| `{rubric.cell}`: what earns points | points |", "|---|---|", *rows])
-
-
 def part_list(function):
     """'the values of dW1 (5), ...; the inputs left unchanged (2)'."""
     return "; ".join(f"{part.what} ({part.points})" for part in RUBRICS[function].parts)

@@ -22,7 +22,7 @@ from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Bool
 
-from .rubric import RUBRICS, Finding
+from .rubric import Finding
 from .scores import topic_of
 from .verdicts import VERDICT_MIME
 
@@ -71,10 +71,12 @@ class GradeFromVerdicts(NbGraderPreprocessor):
         forged = []
         if results:
             forged.append(Finding("integrity.forged_result", "A result (sys.displayhook) was published by code this test "
-                                                             "called; it could have set the points, so the cell earns none."))
+                                                             "called: only the grader decides a cell's points, so this "
+                                                             "cell earns none."))
         if len(verdicts) > 1:
-            forged.append(Finding("integrity.forged_result", "A second verdict was published by code this test called; "
-                                                             "it could have set the points, so the cell earns none."))
+            forged.append(Finding("integrity.forged_result", "A second verdict was published by code this test called: "
+                                                             "only the grader decides a cell's points, so this cell "
+                                                             "earns none."))
         if forged:
             outputs.append(forged_result_error("A result or a verdict"))
         elif verdict is not None and verdict.get("max_points") is not None:
@@ -134,11 +136,6 @@ class GradeFromVerdicts(NbGraderPreprocessor):
         else:
             cause, message = "all_or_nothing", "this course grades each test cell all or nothing"
         return {"id": f"{function}.{cause}", "points": lost, "message": message}
-
-
-def rubric_cells():
-    """{grade_id: function} of the cells graded by a rubric."""
-    return {rubric.cell: function for function, rubric in RUBRICS.items()}
 
 
 def partial_credit_setting(course_root):
