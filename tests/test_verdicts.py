@@ -162,3 +162,13 @@ def test_the_notebook_shows_each_rubric_as_rubric_py_defines_it():
     tagged = {nbgrader_meta(c)["grade_id"] for c in notebook.cells if c.cell_type == "code"
               and "rubric" in c.metadata.get("tags", [])}
     assert tagged == {rubric.cell for rubric in RUBRICS.values()}
+
+
+def test_the_all_or_nothing_switch_is_read_from_the_course_config(tmp_path):
+    from scratchnet_solution.verdict_grading import partial_credit_setting
+
+    assert partial_credit_setting(REPO) is True
+    config = (REPO / "nbgrader_config.py").read_text()
+    (tmp_path / "nbgrader_config.py").write_text(config.replace("c.GradeFromVerdicts.partial_credit = True",
+                                                                "c.GradeFromVerdicts.partial_credit = False"))
+    assert partial_credit_setting(tmp_path) is False
