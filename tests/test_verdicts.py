@@ -172,3 +172,16 @@ def test_the_all_or_nothing_switch_is_read_from_the_course_config(tmp_path):
     (tmp_path / "nbgrader_config.py").write_text(config.replace("c.GradeFromVerdicts.partial_credit = True",
                                                                 "c.GradeFromVerdicts.partial_credit = False"))
     assert partial_credit_setting(tmp_path) is False
+
+
+def test_work_that_does_not_compute_the_thing_earns_nothing():
+    """Zeros of the right shapes, or a step that is right only at |z| = 1000, have the form but not the substance."""
+    def zero_backward(X, y, z1, a1, z2, a2, W1, W2):
+        return np.zeros_like(W1), np.zeros((1, W1.shape[1])), np.zeros_like(W2), np.zeros((1, W2.shape[1]))
+
+    def step(z):
+        return (np.asarray(z) > 0).astype(float)
+
+    zeros, stepped = checks.check_backward(zero_backward), checks.check_sigmoid(step)
+    assert (zeros.points, stepped.points) == (0, 0)
+    assert stepped.deductions[0].id == "sigmoid.step" and stepped.deductions[0].points == 5
