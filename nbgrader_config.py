@@ -49,6 +49,7 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
+    "scratchnet_solution.verdict_grading.GradeFromVerdicts",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
@@ -62,3 +63,10 @@ c.RobustExecute.max_output_bytes = 100_000
 c.SandboxedKernelManager.memory_limit_mb = 2048
 c.SandboxedKernelManager.cpu_limit_seconds = 1800
 c.SandboxedKernelManager.process_limit = 64
+
+# --- Partial credit (issue 14) ---
+# Each function's hidden rubric cell (scratchnet_solution/rubric.py) earns the points of the parts that are
+# right; GradeFromVerdicts, listed above before SaveAutoGrades, turns its verdict into the cell's result
+# (nbgrader's partial credit) and gives 0 to a cell whose code published a result or verdict of its own.
+# False: every test cell earns all its points or none. `pytest tests/hidden` reads this line too.
+c.GradeFromVerdicts.partial_credit = True

@@ -11,7 +11,9 @@ Optional settings, also taken out of the student's code:
 - `CELLS = {"sigmoid": "..."}`: the exact source of a function's cell, for code that is not a `def`
   (for example `from scratchnet_solution.network import sigmoid`);
 - `CAUSE = "..."`: text the failing function's feedback must contain (case-insensitive): the cause
-  the message has to name.
+  the message has to name;
+- `CAUSE_ID = "backward.forgets_mean"`: the id of that cause, which the verdict records of the failing
+  function's cells must hold (diagnosis.py; integrity findings are `integrity.<kind>`).
 
 The file name says what kind of submission it is: correct_*, noise_* (correct, with prints, warnings,
 reseeding, ...), mistake_<function>_*, cheat_*, partial_*, untouched_*.
@@ -24,7 +26,7 @@ from .network import STUDENT_FUNCTIONS
 from .submissions import split_submission
 
 KINDS = ("correct", "noise", "mistake", "cheat", "partial", "untouched")
-SETTINGS = ("EXPECTED", "BASE", "CELLS", "CAUSE")
+SETTINGS = ("EXPECTED", "BASE", "CELLS", "CAUSE", "CAUSE_ID")
 
 
 @dataclass
@@ -36,6 +38,7 @@ class CorpusEntry:
     kind: str = ""
     target: str = None  # the function a mistake_ entry gets wrong
     cause: str = None
+    cause_id: str = None
     prelude: str = ""  # the file's top-level code other than the functions, for entries that use it as BASE
 
 
@@ -92,7 +95,7 @@ def load_entry(path):
             code_by_function[base_first] = base.prelude + "\n\n" + code_by_function[base_first]
     kind, target = kind_and_target(path.stem)
     return CorpusEntry(path.stem, description, settings["EXPECTED"], code_by_function, kind, target,
-                       settings.get("CAUSE"), prelude)
+                       settings.get("CAUSE"), settings.get("CAUSE_ID"), prelude)
 
 
 def load_corpus(folder):

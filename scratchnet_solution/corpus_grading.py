@@ -10,24 +10,43 @@ from pathlib import Path
 from .course import ASSIGNMENT, course_root, new_course, run_nbgrader
 from .scores import function_scores
 from .submissions import fill_solutions, nbgrader_meta, read_notebook, reference_solutions, write_submission
+from .verdicts import VERDICT_MIME
 
 REFERENCE_STUDENT = "reference-filled"
 
 def cell_messages(notebook_path):
-    """{grade_id: message} for the graded cells that failed: the error's text, or the stderr text."""
+    """{grade_id: message} for the graded cells that lost points: the error's text, or the stderr text, and the
+    deductions and integrity findings their verdicts name."""
     messages = {}
     for cell in read_notebook(notebook_path).cells:
         meta = nbgrader_meta(cell)
         if not meta.get("grade") or cell.cell_type != "code":
             continue
+        texts = []
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
-                messages[meta["grade_id"]] = f"{output.get('ename')}: {output.get('evalue')}"
+                texts.append(f"{output.get('ename')}: {output.get('evalue')}")
                 break
             if output.get("output_type") == "stream" and output.get("name") == "stderr":
-                messages[meta["grade_id"]] = f"stderr: {output.get('text', '')[:300]}"
+                texts.append(f"stderr: {output.get('text', '')[:300]}")
                 break
+        for verdict in cell_verdicts_of(cell):
+            findings = verdict.get("deductions", []) + verdict.get("integrity", [])
+            texts += [item["message"] for item in findings if item["message"] not in " ".join(texts)]
+        if texts:
+            messages[meta["grade_id"]] = " | ".join(texts)
     return messages
+
+
+def cell_verdicts_of(cell):
+    return [output["data"][VERDICT_MIME] for output in cell.get("outputs", [])
+            if output.get("output_type") == "display_data" and VERDICT_MIME in output.get("data", {})]
+
+
+def cell_verdicts(notebook_path):
+    """{grade_id: [verdict record, ...]} of every graded cell (one each, when grading went right)."""
+    return {nbgrader_meta(cell)["grade_id"]: cell_verdicts_of(cell) for cell in read_notebook(notebook_path).cells
+            if nbgrader_meta(cell).get("grade") and cell.cell_type == "code"}
 
 
 @dataclass
@@ -35,6 +54,7 @@ class GradedCorpus:
     courses: list
     scores: dict  # student -> {topic: Score}
     messages: dict  # student -> {grade_id: message}
+    verdicts: dict  # student -> {grade_id: [verdict records]}
     autograde_logs: list  # (returncode, stderr) per course
 
 
@@ -61,13 +81,14 @@ def autograde(where):
     courses = sorted(set(where.values()))
     with ThreadPoolExecutor(len(courses)) as pool:
         logs = list(pool.map(lambda course: run_nbgrader(course, "autograde", ASSIGNMENT, "--force", check=False), courses))
-    scores, messages = {}, {}
+    scores, messages, verdicts = {}, {}, {}
     for course in courses:
         scores.update(function_scores(course))
     for student, course in where.items():
         path = course / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
         messages[student] = cell_messages(path) if path.exists() else {"<notebook>": "not autograded"}
-    return GradedCorpus(courses, scores, messages, [(log.returncode, log.stderr) for log in logs])
+        verdicts[student] = cell_verdicts(path) if path.exists() else {}
+    return GradedCorpus(courses, scores, messages, verdicts, [(log.returncode, log.stderr) for log in logs])
 
 
 def grade(entries, workdir, shards=2, root=None, with_reference=True):

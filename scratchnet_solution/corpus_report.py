@@ -8,7 +8,10 @@ summary:
   those whose visible test names the cause the hidden feedback names (CAUSE);
 - isolated: mistakes that cost points only in their own function (and, maybe, the XOR run);
 - false fails: a function graded below the points its corpus file says it must get;
-- cause named: mistakes whose feedback contains the cause the corpus file names (CAUSE).
+- cause named: mistakes whose feedback contains the cause the corpus file names (CAUSE), and whose
+  verdict records hold its id (CAUSE_ID);
+- partial credit: each mistake's function under the rubric, next to what the same cells give when
+  graded all or nothing (a rubric cell keeps its points only when every part is right).
 
 Takes about two minutes on two cores.
 """
@@ -41,6 +44,7 @@ class EntryResult:
     messages: dict  # grade_id -> message of a failing graded cell
     public_failures: dict  # grade_id -> message of a failing visible test
     full: dict  # topic -> the points it is worth
+    verdicts: dict = None  # grade_id -> [verdict records]
 
     @property
     def name(self):
@@ -71,6 +75,19 @@ class EntryResult:
         cause = self.entry.cause or ""
         return bool(cause) and any(mentions(message, cause) for message in self.messages.values())
 
+    def cause_ids(self):
+        return {item["id"] for records in (self.verdicts or {}).values() for record in records
+                for item in record["deductions"] + record["integrity"]}
+
+    def cause_id_recorded(self):
+        return bool(self.entry.cause_id) and self.entry.cause_id in self.cause_ids()
+
+    def all_or_nothing(self, topic):
+        """The topic's points when every test cell earns all its points or none."""
+        return sum(record["points"] if record["points"] == record["max_points"] else 0
+                   for grade_id, records in (self.verdicts or {}).items() if topic_of(grade_id) == topic
+                   for record in records)
+
 
 def mentions(message, phrase):
     """phrase appears in message, whatever the case and however the message was wrapped into lines."""
@@ -90,7 +107,8 @@ def collect(entries, workdir, shards=2, processes=None):
     for entry, outcomes in zip(entries, public):
         got = {t: int(graded.scores[entry.name][t].points) for t in TOPICS} if entry.name in graded.scores else \
             {t: 0 for t in TOPICS}
-        results.append(EntryResult(entry, got, graded.messages.get(entry.name, {}), public_failures(outcomes), full))
+        results.append(EntryResult(entry, got, graded.messages.get(entry.name, {}), public_failures(outcomes), full,
+                                   graded.verdicts.get(entry.name, {})))
     return results
 
 
@@ -111,8 +129,14 @@ def summary(results):
         ("  ... which name the cause before submission", count(mistakes, EntryResult.cause_named_before_submission)),
         ("mistakes isolated to their function (+ XOR)", count(mistakes, EntryResult.isolated)),
         ("mistakes whose feedback names the cause", count(mistakes, EntryResult.cause_named)),
+        ("  ... whose verdicts hold the cause id", count(mistakes, EntryResult.cause_id_recorded)),
+        ("mistakes earning partial credit in their function",
+         count(mistakes, lambda r: 0 < r.got[r.entry.target] < r.full[r.entry.target])),
+        ("  ... that all or nothing would give less", count(
+            mistakes, lambda r: r.all_or_nothing(r.entry.target) < r.got[r.entry.target])),
         ("integrity cases graded as expected", count(cheats, lambda r: not r.below() and not r.above())),
         ("integrity cases whose feedback says why", count(cheats, EntryResult.cause_named)),
+        ("  ... whose verdicts hold the finding's id", count(cheats, EntryResult.cause_id_recorded)),
         ("false fails (function below its expected points)", str(sum(len(r.below()) for r in results))),
         ("false passes (function above its expected points)", str(sum(len(r.above()) for r in results))),
     ]
@@ -128,14 +152,27 @@ def entry_rows(results):
         yield r.name, f"{total}/{expected}", public, isolated, cause, verdict
 
 
+def partial_credit_rows(results):
+    """(entry, function, all or nothing, rubric, of) for every mistake, the function it gets wrong."""
+    for r in results:
+        if r.entry.kind == "mistake":
+            topic = r.entry.target
+            yield r.name, topic, f"{r.all_or_nothing(topic):g}", f"{r.got[topic]:g}", f"{r.full[topic]:g}"
+
+
+def print_table(rows, out):
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip(), file=out)
+    print(file=out)
+
+
 def print_report(results, out=sys.stdout, per_entry=True):
     if per_entry:
-        header = ("entry", "points/expected", "public tests", "isolated", "cause named", "grade")
-        rows = [header, *entry_rows(results)]
-        widths = [max(len(str(row[i])) for row in rows) for i in range(len(header))]
-        for row in rows:
-            print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths)).rstrip(), file=out)
-        print(file=out)
+        print_table([("entry", "points/expected", "public tests", "isolated", "cause named", "grade"),
+                     *entry_rows(results)], out)
+        print("Partial credit: each mistake's function, all or nothing and with the rubric", file=out)
+        print_table([("entry", "function", "all or nothing", "rubric", "of"), *partial_credit_rows(results)], out)
     rows = summary(results)
     width = max(len(label) for label, _ in rows)
     print("Summary", file=out)

@@ -104,7 +104,8 @@ def run_each(function, entries, root=None, processes=None):
 
 
 def function_checks(entry, root=None):
-    """{function: (ok, message)}: the five function checks on the entry's code, defined in a bare namespace.
+    """{function: (ok, message, points, deduction ids, integrity ids)}: the five function checks on the entry's
+    code, defined in a bare namespace.
 
     Fast (no notebook, no training); cell order and the given cells play no part, so integrity cases that
     depend on them are for graded_outcomes and nbgrader.
@@ -122,4 +123,5 @@ def function_checks(entry, root=None):
             source = entry.code_by_function.get(name, f"def {name}(*args):\n    raise NotImplementedError()\n")
             exec(compile(source, f"<{name}>", "exec"), namespace)
     reports = {name: getattr(checks, f"check_{name}")(namespace[name]) for name in checks.STUDENT_FUNCTIONS}
-    return {name: (report.ok, report.message) for name, report in reports.items()}
+    return {name: (report.ok, report.message, report.points, [d.id for d in report.deductions],
+                   [f.id for f in report.integrity]) for name, report in reports.items()}

@@ -10,8 +10,8 @@ prints. `RobustExecute` grades cell by cell instead:
   (code that swallows KeyboardInterrupt), it is replaced the same way;
 - after `max_kernel_restarts` replacements the remaining cells are marked as not run (zero);
 - each cell keeps at most `max_output_bytes` of output. Outputs that decide a grade are never
-  dropped: the error outputs, the first stderr stream and the first execute_result stay,
-  shortened if need be.
+  dropped: the error outputs, the first stderr stream, the first execute_result and the first two
+  verdicts (verdicts.py; a second one is evidence of forgery) stay, shortened if need be.
 
 On a notebook whose kernel lives and whose output is small it does exactly what Execute does.
 """
@@ -25,9 +25,12 @@ from nbgrader.preprocessors import Execute
 from traitlets import Integer
 
 from .sandbox import SandboxedKernelManager
+from .verdicts import VERDICT_MIME
 
-# Outputs that can decide a code grade cell's score (nbgrader.utils.determine_grade).
-GRADE_DECIDING = ("error", "stderr", "execute_result")
+# Outputs that can decide a code grade cell's score (nbgrader.utils.determine_grade, verdict_grading.py).
+GRADE_DECIDING = ("error", "stderr", "execute_result", "verdict")
+# How many of each kind stay past the limit (error outputs: all of them).
+KEPT_PAST_LIMIT = {"stderr": 1, "execute_result": 1, "verdict": 2}
 # What a kept but shortened text ends with.
 TRUNCATION_NOTE = "\n... [output truncated by the grader: this cell printed more than {limit} bytes]\n"
 
@@ -47,7 +50,14 @@ def output_kind(msg):
     """'stdout', 'stderr', 'error', 'execute_result', 'display_data', ... for an iopub message."""
     if msg["msg_type"] == "stream":
         return msg["content"].get("name", "stdout")
+    if msg["msg_type"] == "display_data" and VERDICT_MIME in msg["content"].get("data", {}):
+        return "verdict"
     return msg["msg_type"]
+
+
+# What an output other than a stream costs at least: its JSON around the data. Without it, a loop that
+# publishes one tiny result per call could pile up hundreds of thousands of outputs under the limit.
+OUTPUT_OVERHEAD_BYTES = 100
 
 
 def output_size(msg):
@@ -57,7 +67,7 @@ def output_size(msg):
         return len(content.get("text", ""))
     if msg["msg_type"] == "error":
         return sum(len(line) for line in content.get("traceback", [])) + len(content.get("evalue", ""))
-    return sum(len(str(value)) for value in content.get("data", {}).values())
+    return OUTPUT_OVERHEAD_BYTES + sum(len(str(value)) for value in content.get("data", {}).values())
 
 
 def shortened(msg, limit):
@@ -69,7 +79,9 @@ def shortened(msg, limit):
     elif msg["msg_type"] == "error":
         content["evalue"] = content.get("evalue", "")[:limit]
         content["traceback"] = [line[:limit] for line in content.get("traceback", [])[:20]] + [note]
-    else:
+    elif msg["msg_type"] == "execute_result":  # a note after a number would turn it into text, which nbgrader reads as full marks
+        content["data"] = {"text/plain": str(content.get("data", {}).get("text/plain", ""))[:limit]}
+    elif VERDICT_MIME not in content.get("data", {}):  # a verdict is small JSON: kept whole
         content["data"] = {"text/plain": str(content.get("data", {}).get("text/plain", ""))[:limit] + note}
     return {**msg, "content": content}
 
@@ -93,7 +105,7 @@ class RobustExecute(Execute):
         self.restarts = 0
         self.finished_cells = []  # sources of cells that ran without error, for re-running in a new kernel
         self.kernel_lost = False  # True once max_kernel_restarts is used up
-        self.stored_bytes, self.kept_kinds, self.truncated = 0, set(), False
+        self.stored_bytes, self.kept_kinds, self.truncated = 0, {}, False
         self.sandbox_events = []  # what the sandbox refused, per cell, for the instructor
         nb, resources = super().preprocess(nb, resources, km)
         if self.sandbox_events:
@@ -114,7 +126,7 @@ class RobustExecute(Execute):
         if self.kernel_lost:
             cell.outputs = [error_output("KernelLost", f"not run: the kernel died {self.restarts} times before this cell.")]
             return cell, self.resources
-        self.stored_bytes, self.kept_kinds, self.truncated = 0, set(), False
+        self.stored_bytes, self.kept_kinds, self.truncated = 0, {}, False
         name = cell_name(cell, index)
         try:
             cell, _ = super().preprocess_cell(cell, resources, index)
@@ -159,12 +171,12 @@ class RobustExecute(Execute):
         kind = output_kind(msg)
         if self.stored_bytes + size > self.max_output_bytes:
             self.truncated = True
-            if kind not in GRADE_DECIDING or (kind in self.kept_kinds and kind != "error"):
+            if kind not in GRADE_DECIDING or self.kept_kinds.get(kind, 0) >= KEPT_PAST_LIMIT.get(kind, float("inf")):
                 return None
             msg = shortened(msg, max(self.max_output_bytes - self.stored_bytes, 1000))
             size = output_size(msg)
         self.stored_bytes += size
-        self.kept_kinds.add(kind)
+        self.kept_kinds[kind] = self.kept_kinds.get(kind, 0) + 1
         return super().output(outs, msg, display_id, cell_index)
 
     async def async_kernel_responds(self, seconds):

@@ -15,7 +15,8 @@ from course_helpers import REPO
 from scratchnet_solution import corpus_grading
 from scratchnet_solution.corpus import load_corpus
 from scratchnet_solution.corpus_report import mentions
-from scratchnet_solution.scores import TOPICS
+from scratchnet_solution.rubric import RUBRICS
+from scratchnet_solution.scores import TOPICS, topic_of
 from scratchnet_solution.submissions import nbgrader_meta, read_notebook
 
 pytestmark = pytest.mark.slow
@@ -23,6 +24,9 @@ pytestmark = pytest.mark.slow
 CORPUS = load_corpus(REPO / "tests" / "corpus")
 FULL_MARKS = {"sigmoid": 10, "forward": 15, "compute_loss": 15, "backward": 30, "update_weights": 10, "xor": 20}
 SHARDS = 2
+GRADED_CELLS = {nbgrader_meta(c)["grade_id"]: nbgrader_meta(c)["points"]
+                for c in read_notebook(REPO / "source" / "scratchnet" / "scratchnet.ipynb").cells
+                if nbgrader_meta(c).get("grade") and c.cell_type == "code"}
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +72,31 @@ def test_corpus_submission_gets_its_expected_grade(graded, entry):
 def test_the_feedback_names_the_cause(graded, entry):
     messages = graded.messages[entry.name]
     assert any(mentions(message, entry.cause) for message in messages.values()), messages
+
+
+@pytest.mark.parametrize("entry", [e for e in CORPUS if e.cause_id], ids=lambda entry: entry.name)
+def test_the_verdicts_name_the_cause_id(graded, entry):
+    """The class report counts causes by id: the failing function's cells (any cell, for integrity) must hold it."""
+    function = entry.target or entry.cause_id.partition(".")[0]
+    ids = {item["id"] for grade_id, records in graded.verdicts[entry.name].items()
+           if function == "integrity" or topic_of(grade_id) == function
+           for record in records for item in record["deductions"] + record["integrity"]}
+    assert entry.cause_id in ids, ids
+
+
+def test_every_graded_cell_has_one_verdict_with_the_points_nbgrader_recorded(graded):
+    for student, by_cell in graded.verdicts.items():
+        assert sorted(by_cell) == sorted(GRADED_CELLS), student
+        totals = dict.fromkeys(TOPICS, 0.0)
+        for grade_id, records in by_cell.items():
+            assert len(records) == 1, (student, grade_id, records)
+            (record,) = records
+            assert record["cell"] == grade_id and record["function"] == topic_of(grade_id)
+            assert record["max_points"] == GRADED_CELLS[grade_id]
+            lost = sum(item["points"] for item in record["deductions"])
+            assert record["integrity"] or lost == pytest.approx(record["max_points"] - record["points"]), record
+            totals[record["function"]] += record["points"]
+        assert totals == {t: s.points for t, s in graded.scores[student].items()}, student
 
 
 def test_grading_raises_no_error(graded):
@@ -120,16 +149,19 @@ def test_feedback_still_shows_the_failure_message(graded, feedback):
 
 
 def test_pytest_hidden_agrees_with_nbgrader(graded_and_hidden):
-    """Same verdicts per function. Integrity cases are left out: pytest tests/hidden checks the notebook's final
-    state after loading all of it, while nbgrader judges each test cell where it stands (a change made in a
-    later cell cannot void an earlier cell's points there)."""
+    """Same verdicts per function, and the same points for every rubric cell. Integrity cases are left out:
+    pytest tests/hidden checks the notebook's final state after loading all of it, while nbgrader judges each
+    test cell where it stands (a change made in a later cell cannot void an earlier cell's points there)."""
     graded, students, report = graded_and_hidden
     assert report.exists(), "pytest tests/hidden wrote no report: run it by hand to see why"
-    verdicts = {}
+    verdicts, points = {}, {}
     for case in ET.parse(report).getroot().iter("testcase"):
         topic, student = case.get("name").removeprefix("test_function[").rstrip("]").split("-", 1)
         verdicts[(student, topic)] = case.find("failure") is None
+        points[(student, topic)] = next(float(p.get("value")) for p in case.iter("property") if p.get("name") == "points")
     assert len(verdicts) == len(students) * len(TOPICS)
     for student in students:
         for topic, score in graded.scores[student].items():
             assert verdicts[(student, topic)] == (score.points == score.max_points), (student, topic)
+            (cell_verdict,) = graded.verdicts[student][RUBRICS[topic].cell]
+            assert points[(student, topic)] == cell_verdict["points"], (student, topic)

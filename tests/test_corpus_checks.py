@@ -7,6 +7,7 @@ from scratchnet_solution import corpus_run
 from scratchnet_solution.checks import STUDENT_FUNCTIONS
 from scratchnet_solution.corpus import load_corpus
 from scratchnet_solution.corpus_report import mentions
+from scratchnet_solution.rubric import RUBRICS
 
 ENTRIES = [e for e in load_corpus(REPO / "tests" / "corpus") if e.kind in ("correct", "noise", "mistake")]
 
@@ -19,20 +20,20 @@ def verdicts():
 
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if e.kind != "mistake"], ids=lambda e: e.name)
 def test_correct_work_passes_every_check(verdicts, entry):
-    failing = {name: message for name, (ok, message) in verdicts[entry.name].items() if not ok}
+    failing = {name: message for name, (ok, message, *_) in verdicts[entry.name].items() if not ok}
     assert not failing
 
 
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if e.kind == "mistake"], ids=lambda e: e.name)
 def test_a_mistake_fails_its_own_check_and_names_the_cause(verdicts, entry):
-    ok, message = verdicts[entry.name][entry.target]
+    ok, message, *_ = verdicts[entry.name][entry.target]
     assert not ok
     assert message.startswith(f"{entry.target}") and mentions(message, entry.cause), message
 
 
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if e.kind == "mistake"], ids=lambda e: e.name)
 def test_a_mistake_costs_no_other_function_its_check(verdicts, entry):
-    others = {name: message for name, (ok, message) in verdicts[entry.name].items() if name != entry.target and not ok}
+    others = {name: message for name, (ok, message, *_) in verdicts[entry.name].items() if name != entry.target and not ok}
     assert not others
 
 
@@ -54,3 +55,23 @@ def test_the_cause_comes_first_and_no_line_is_longer_than_100_characters(verdict
     cause_later = [name for name, message in messages.items() if "relative error" in message.splitlines()[0]
                    and "\n" in message]
     assert not cause_later, cause_later
+    # However the lines fall, and in a partial-credit summary too: the cause comes before the numbers.
+    flat = {name: " ".join(message.split()).lower() for name, message in messages.items()}
+    causes = {e.name: " ".join(e.cause.split()).lower() for e in ENTRIES if e.kind == "mistake"}
+    numbers_first = [name for name, message in flat.items()
+                     if -1 < min((i for i in (message.find(" is wrong in "), message.find("relative error")) if i >= 0),
+                                 default=-1) < message.find(causes[name])]
+    assert not numbers_first, numbers_first
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.kind == "mistake"], ids=lambda e: e.name)
+def test_a_mistake_s_deductions_carry_its_cause_id(verdicts, entry):
+    """The class report counts causes by these ids (verdict records), so each mistake must get its own."""
+    _, _, points, cause_ids, _ = verdicts[entry.name][entry.target]
+    assert entry.cause_id in cause_ids and points < RUBRICS[entry.target].max_points
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.kind != "mistake"], ids=lambda e: e.name)
+def test_correct_work_earns_every_rubric_point(verdicts, entry):
+    assert {name: v[2] for name, v in verdicts[entry.name].items()} == {
+        name: RUBRICS[name].max_points for name in STUDENT_FUNCTIONS}

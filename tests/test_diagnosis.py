@@ -1,5 +1,6 @@
 """Diagnosis names a mistake only when the numbers show it, and says nothing when they do not."""
 import math
+import re
 
 import numpy as np
 import pytest
@@ -19,7 +20,7 @@ def explain_backward(actual):
 
 
 def test_every_backward_model_is_recognised_from_its_own_numbers():
-    for kwargs, cause in diagnosis.BACKWARD_MODELS:
+    for _, kwargs, cause in diagnosis.BACKWARD_MODELS:
         actual = diagnosis._backward(**BACKWARD_INPUTS, **kwargs)
         assert explain_backward(actual) == cause.format(**CONTEXT)
 
@@ -81,3 +82,23 @@ def test_sigmoid_nan_at_large_inputs_is_explained():
 def test_usual_crashes_are_explained(error, words):
     message = diagnosis.explain_crash("forward", error)
     assert (message is None) if words is None else (words in message)
+
+
+def test_every_cause_has_a_stable_dotted_id_of_its_function():
+    tables = {"forward": diagnosis.FORWARD_MODELS, "compute_loss": diagnosis.LOSS_MODELS,
+              "backward": diagnosis.BACKWARD_MODELS, "update_weights": diagnosis.UPDATE_MODELS}
+    for function, table in tables.items():
+        assert all(cause_id.startswith(function + ".") for cause_id, _, _ in table), function
+    assert all(i.startswith("sigmoid.") for i, _, _ in diagnosis._sigmoid_models())
+    for cause_id in diagnosis.cause_ids():
+        assert re.fullmatch(r"(sigmoid|forward|compute_loss|backward|update_weights)\.[A-Za-z0-9_]+", cause_id), cause_id
+
+
+def test_the_id_goes_with_the_sentence():
+    dW1, db1, dW2, db2 = GRADS
+    cause = diagnosis.diagnose("backward", BACKWARD_INPUTS, [dW1, db1.ravel(), dW2, db2], GRADS, checks.GRADIENT_NAMES,
+                               CONTEXT)
+    assert cause.id == "backward.bias_grad_shape_flat" and "keepdims=True" in cause.text
+    cause = diagnosis.diagnose("backward", BACKWARD_INPUTS, diagnosis._backward(**BACKWARD_INPUTS, scale="none"), GRADS,
+                               checks.GRADIENT_NAMES, CONTEXT)
+    assert cause.id == "backward.forgets_mean" and "m = 4 times too large" in cause.text

@@ -148,7 +148,7 @@ def error(ename, traceback_lines=40):
 
 def capped_outputs(messages, limit=10_000):
     executor = RobustExecute(max_output_bytes=limit)
-    executor.stored_bytes, executor.kept_kinds, executor.truncated = 0, set(), False
+    executor.stored_bytes, executor.kept_kinds, executor.truncated = 0, {}, False
     executor.output_hook_stack = {"m": []}
     executor.clear_before_next_output, executor._display_id_map = False, {}
     outputs = []

@@ -51,6 +51,16 @@ def test_reference_answers_pass_every_visible_test(repo, tmp_path):
     assert "all visible tests pass" in summary_line(output, "xor")
 
 
+def test_the_points_of_each_test_cell_are_listed_for_an_unfinished_function(repo, tmp_path):
+    entry = load_entry(repo / "tests" / "corpus" / "mistake_backward_bias_grads_flat.py")
+    code, output = self_check(student_folder(repo, tmp_path, entry.code_by_function))
+    assert code == 1
+    points = next(line for line in output.splitlines() if line.strip().startswith("points: backward_shapes"))
+    assert points.split("points: ")[1] == ("backward_shapes 0/5, backward_gradcheck 0/0, "
+                                           "backward_matches_reference ?/25 (hidden checks, part by part)")
+    assert sum(line.strip().startswith("points: ") for line in output.splitlines()) == 1  # only where a test fails
+
+
 def test_partial_work_is_reported_per_function(repo, tmp_path):
     entry = load_entry(repo / "tests" / "corpus" / "partial_sigmoid_forward.py")
     code, output = self_check(student_folder(repo, tmp_path, entry.code_by_function))

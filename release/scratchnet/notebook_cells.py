@@ -39,6 +39,7 @@ class TestCell:
     topic: str
     points: float
     source: str
+    rubric: bool = False  # graded part by part by hidden checks when submitted (the "rubric" tag)
 
 
 @dataclass
@@ -88,7 +89,8 @@ def test_cells(notebook):
         meta = nbgrader_meta(cell)
         if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
             grade_id = meta.get("grade_id", "")
-            cells.append(TestCell(grade_id, topic_of(grade_id), float(meta.get("points", 0)), cell.source))
+            rubric = "rubric" in cell.get("metadata", {}).get("tags", [])
+            cells.append(TestCell(grade_id, topic_of(grade_id), float(meta.get("points", 0)), cell.source, rubric))
     return cells
 
 

@@ -6,6 +6,7 @@ import numpy as np
 BASE = "correct_reference"
 EXPECTED = {"sigmoid": 10, "forward": 5, "compute_loss": 15, "backward": 30, "update_weights": 10, "xor": 0}
 CAUSE = "hard-coded"
+CAUSE_ID = "integrity.hard_coded_outputs"
 
 XOR_INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 XOR_ANSWERS = np.array([[0.02], [0.98], [0.98], [0.02]])

@@ -6,6 +6,7 @@ import numpy as np
 BASE = "correct_reference"
 EXPECTED = {"sigmoid": 10, "forward": 15, "compute_loss": 15, "backward": 30, "update_weights": 0, "xor": 0}
 CAUSE = "changes numpy"
+CAUSE_ID = "integrity.numpy_changed"
 
 np.allclose = lambda *args, **kwargs: True
 

@@ -5,6 +5,7 @@ import numpy as np
 BASE = "correct_reference"
 EXPECTED = {"sigmoid": 0, "forward": 0, "compute_loss": 0, "backward": 0, "update_weights": 0, "xor": 0}
 CAUSE = "changes numpy"
+CAUSE_ID = "integrity.numpy_changed"
 
 
 def _always(*args, **kwargs):

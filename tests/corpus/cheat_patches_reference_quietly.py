@@ -6,6 +6,7 @@ remembers: backward, update_weights and XOR earn nothing."""
 BASE = "correct_reference"
 EXPECTED = {"sigmoid": 10, "forward": 15, "compute_loss": 15, "backward": 0, "update_weights": 0, "xor": 0}
 CAUSE = "changes the grader's own package"
+CAUSE_ID = "integrity.grader_changed"
 CELLS = {"backward": '''import importlib
 
 

@@ -6,6 +6,7 @@ import numpy as np
 BASE = "correct_reference"
 EXPECTED = {"sigmoid": 10, "forward": 0, "compute_loss": 15, "backward": 0, "update_weights": 10, "xor": 0}
 CAUSE = "redefines `initialize_weights`"
+CAUSE_ID = "integrity.helper_redefined"
 
 
 def initialize_weights(n_in=2, n_hidden=4, n_out=1, seed=0):

@@ -6,6 +6,7 @@ import numpy as np
 BASE = "correct_reference"
 EXPECTED = {"sigmoid": 10, "forward": 15, "compute_loss": 15, "backward": 5, "update_weights": 10, "xor": 20}
 CAUSE = "redefines `relative_error`"
+CAUSE_ID = "integrity.helper_redefined"
 
 
 def relative_error(a, b, floor=1e-8):

@@ -5,6 +5,7 @@ import contextlib
 BASE = "correct_reference"
 EXPECTED = {"sigmoid": 0, "forward": 0, "compute_loss": 0, "backward": 0, "update_weights": 0, "xor": 0}
 CAUSE = "redefines `_testing`"
+CAUSE_ID = "integrity.helper_redefined"
 
 
 @contextlib.contextmanager

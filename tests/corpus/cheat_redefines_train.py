@@ -7,6 +7,7 @@ import numpy as np
 BASE = "correct_reference"
 EXPECTED = {"sigmoid": 10, "forward": 15, "compute_loss": 15, "backward": 5, "update_weights": 10, "xor": 0}
 CAUSE = "redefines `train`"
+CAUSE_ID = "integrity.helper_redefined"
 
 SOLVED = ([[6.19, -2.38, 7.33, 4.01], [-4.27, 5.81, 7.2, 4.31]], [[1.77, 0.06, -2.69, -6.3]],
           [[-7.56], [-7.15], [13.9], [-8.69]], [[1.71]])

@@ -4,6 +4,7 @@ import scratchnet_solution.network as _reference
 BASE = "correct_reference"
 EXPECTED = {"sigmoid": 10, "forward": 15, "compute_loss": 15, "backward": 0, "update_weights": 10, "xor": 0}
 CAUSE = "grader's own reference solution"
+CAUSE_ID = "integrity.reference_used"
 
 
 def backward(X, y, z1, a1, z2, a2, W1, W2):

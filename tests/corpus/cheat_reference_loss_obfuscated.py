@@ -4,6 +4,7 @@ its code spells the package's name; the tripwire on the reference catches the ca
 BASE = "correct_reference"
 EXPECTED = {"sigmoid": 10, "forward": 15, "compute_loss": 0, "backward": 30, "update_weights": 10, "xor": 0}
 CAUSE = "grader's own reference solution"
+CAUSE_ID = "integrity.reference_used"
 
 
 def compute_loss(y_true, y_pred):

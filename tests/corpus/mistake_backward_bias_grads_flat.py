@@ -6,8 +6,9 @@ XOR: broadcasting makes the update identical to the reference's (20)."""
 import numpy as np
 
 BASE = 'correct_reference'
-EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 0, 'update_weights': 10, 'xor': 20}
+EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 22, 'update_weights': 10, 'xor': 20}
 CAUSE = 'keepdims'
+CAUSE_ID = 'backward.bias_grad_shape_flat'
 
 
 def backward(X, y, z1, a1, z2, a2, W1, W2):

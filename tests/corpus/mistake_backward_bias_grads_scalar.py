@@ -4,8 +4,9 @@ XOR: every hidden bias gets the same step, and the weights still learn the four 
 import numpy as np
 
 BASE = 'correct_reference'
-EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 0, 'update_weights': 10, 'xor': 20}
+EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 17, 'update_weights': 10, 'xor': 20}
 CAUSE = 'single number'
+CAUSE_ID = 'backward.bias_grad_shape_scalar'
 
 
 def backward(X, y, z1, a1, z2, a2, W1, W2):

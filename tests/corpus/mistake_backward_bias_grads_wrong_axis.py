@@ -4,8 +4,9 @@ XOR: b1 grows to (4, 4), one bias per example, which still fits the four points 
 import numpy as np
 
 BASE = 'correct_reference'
-EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 0, 'update_weights': 10, 'xor': 20}
+EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 15, 'update_weights': 10, 'xor': 20}
 CAUSE = 'axis'
+CAUSE_ID = 'backward.bias_grad_summed_axis_1'
 
 
 def backward(X, y, z1, a1, z2, a2, W1, W2):

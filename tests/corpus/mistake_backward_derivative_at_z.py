@@ -4,8 +4,9 @@ XOR: the hidden gradients are wrong and the loss becomes nan (0)."""
 import numpy as np
 
 BASE = 'correct_reference'
-EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 5, 'update_weights': 10, 'xor': 0}
+EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 20, 'update_weights': 10, 'xor': 0}
 CAUSE = 'z1 * (1 - z1)'
+CAUSE_ID = 'backward.derivative_at_z'
 
 
 def backward(X, y, z1, a1, z2, a2, W1, W2):

@@ -4,8 +4,9 @@ XOR: the hidden gradients are scaled wrongly but keep their sign; it converges (
 import numpy as np
 
 BASE = 'correct_reference'
-EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 5, 'update_weights': 10, 'xor': 20}
+EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 20, 'update_weights': 10, 'xor': 20}
 CAUSE = 'a1 is already sigmoid(z1)'
+CAUSE_ID = 'backward.sigmoid_of_activation'
 
 
 def backward(X, y, z1, a1, z2, a2, W1, W2):

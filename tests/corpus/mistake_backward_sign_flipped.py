@@ -6,6 +6,7 @@ import numpy as np
 BASE = 'correct_reference'
 EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 5, 'update_weights': 10, 'xor': 0}
 CAUSE = 'wrong sign'
+CAUSE_ID = 'backward.sign_flipped'
 
 
 def backward(X, y, z1, a1, z2, a2, W1, W2):

@@ -4,8 +4,9 @@ XOR: W2 - lr * dW2 broadcasts to (4, 4) and the output has the wrong shape (0)."
 import numpy as np
 
 BASE = 'correct_reference'
-EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 0, 'update_weights': 10, 'xor': 0}
+EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 22, 'update_weights': 10, 'xor': 0}
 CAUSE = 'transpose'
+CAUSE_ID = 'backward.transposed_shape'
 
 
 def backward(X, y, z1, a1, z2, a2, W1, W2):

@@ -4,8 +4,9 @@ XOR: the update cannot broadcast the swapped gradients and crashes (0)."""
 import numpy as np
 
 BASE = 'correct_reference'
-EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 0, 'update_weights': 10, 'xor': 0}
+EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 22, 'update_weights': 10, 'xor': 0}
 CAUSE = 'order'
+CAUSE_ID = 'backward.wrong_order'
 
 
 def backward(X, y, z1, a1, z2, a2, W1, W2):

@@ -6,6 +6,7 @@ import numpy as np
 BASE = 'correct_reference'
 EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 0, 'backward': 30, 'update_weights': 10, 'xor': 20}
 CAUSE = 'minus sign'
+CAUSE_ID = 'compute_loss.missing_minus'
 
 
 def compute_loss(y_true, y_pred):

@@ -8,6 +8,7 @@ import numpy as np
 BASE = 'correct_reference'
 EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 0, 'backward': 30, 'update_weights': 10, 'xor': 20}
 CAUSE = 'one loss per example'
+CAUSE_ID = 'compute_loss.per_example'
 
 
 def compute_loss(y_true, y_pred):

@@ -6,6 +6,7 @@ import numpy as np
 BASE = 'correct_reference'
 EXPECTED = {'sigmoid': 10, 'forward': 5, 'compute_loss': 15, 'backward': 30, 'update_weights': 10, 'xor': 20}
 CAUSE = 'biases are missing'
+CAUSE_ID = 'forward.no_biases'
 
 
 def forward(X, W1, b1, W2, b2):

@@ -4,8 +4,9 @@ XOR: the loop trains on the wrong arrays and the loss becomes nan (0)."""
 import numpy as np
 
 BASE = 'correct_reference'
-EXPECTED = {'sigmoid': 10, 'forward': 5, 'compute_loss': 15, 'backward': 30, 'update_weights': 10, 'xor': 0}
+EXPECTED = {'sigmoid': 10, 'forward': 14, 'compute_loss': 15, 'backward': 30, 'update_weights': 10, 'xor': 0}
 CAUSE = 'order'
+CAUSE_ID = 'forward.wrong_order'
 
 
 def forward(X, W1, b1, W2, b2):

@@ -6,6 +6,7 @@ import numpy as np
 BASE = 'correct_reference'
 EXPECTED = {'sigmoid': 0, 'forward': 15, 'compute_loss': 15, 'backward': 30, 'update_weights': 10, 'xor': 0}
 CAUSE = 'math.exp'
+CAUSE_ID = 'sigmoid.math_exp'
 
 
 import math

@@ -6,6 +6,7 @@ import numpy as np
 BASE = 'correct_reference'
 EXPECTED = {'sigmoid': 0, 'forward': 15, 'compute_loss': 15, 'backward': 30, 'update_weights': 10, 'xor': 0}
 CAUSE = 'derivative'
+CAUSE_ID = 'sigmoid.returns_derivative'
 
 
 def sigmoid(z):

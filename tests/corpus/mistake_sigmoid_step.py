@@ -6,6 +6,7 @@ import numpy as np
 BASE = 'correct_reference'
 EXPECTED = {'sigmoid': 2, 'forward': 15, 'compute_loss': 15, 'backward': 30, 'update_weights': 10, 'xor': 0}
 CAUSE = 'step'
+CAUSE_ID = 'sigmoid.step'
 
 
 def sigmoid(z):

@@ -6,6 +6,7 @@ import numpy as np
 BASE = 'correct_reference'
 EXPECTED = {'sigmoid': 10, 'forward': 15, 'compute_loss': 15, 'backward': 30, 'update_weights': 0, 'xor': 20}
 CAUSE = 'ignores the learning rate'
+CAUSE_ID = 'update_weights.ignores_lr'
 
 
 def update_weights(W1, b1, W2, b2, dW1, db1, dW2, db2, lr):

@@ -16,6 +16,7 @@ import notebook_cells  # noqa: E402  (lives with the assignment so students get 
 from scratchnet_solution import integrity  # noqa: E402
 
 _outcomes = defaultdict(dict)  # submission label -> {topic: "pass" | "FAIL"}
+_points = defaultdict(dict)  # submission label -> {topic: (points, max points) of its rubric cell}
 
 
 def submission_notebooks(paths):
@@ -63,6 +64,7 @@ def loaded(submission):
         pytest.fail(str(error), pytrace=False)
     grader = {name: saved for name, saved in before.items() if name.partition(".")[0] == integrity.PACKAGE}
     result.stale_modules = integrity.restore_modules(grader)
+    result.points = _points[submission_label(submission)]
     yield result
     integrity.restore_modules(before)
 
@@ -72,7 +74,10 @@ def pytest_runtest_makereport(item, call):
     report = yield
     params = getattr(getattr(item, "callspec", None), "params", {})
     if report.when == "call" and "submission" in params and "topic" in params:
-        _outcomes[submission_label(params["submission"])][params["topic"]] = "pass" if report.passed else "FAIL"
+        label, topic = submission_label(params["submission"]), params["topic"]
+        points = _points[label].get(topic)
+        verdict = "pass" if report.passed else "FAIL"
+        _outcomes[label][topic] = f"{verdict} {points[0]:g}/{points[1]:g}" if points else verdict
     return report
 
 

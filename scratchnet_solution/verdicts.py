@@ -1,0 +1,42 @@
+"""Verdict records, published by the hidden part of every graded test cell (this runs in the kernel).
+
+`conclude` ends the hidden part of a test cell: it publishes the check's verdict as one
+`display_data` output of type VERDICT_MIME (JSON, no text/plain, so nothing shows in the notebook or
+the feedback), prints a partly right function's deductions, and fails the cell when the function
+earned nothing. The grader turns verdicts into points (verdict_grading.py). This module stays light:
+it is imported in every graded cell.
+
+A verdict: {"cell": grade_id, "function": "backward" (or "xor"), "points": earned, "max_points": max,
+"deductions": [{"id": "backward.bias_grad_shape_flat", "points": 3, "message": "..."}],
+"integrity": [{"id": "integrity.reference_used", "message": "..."}]}. Cause ids are stable
+(`<function>.<cause>`, diagnosis.py); the class report counts them, never the wording.
+"""
+VERDICT_MIME = "application/vnd.scratchnet.verdict+json"
+
+
+def record(report, cell):
+    """The verdict of one check for one test cell, as JSON-ready data."""
+    return {"cell": cell, "function": report.function, "points": report.points, "max_points": report.max_points,
+            "deductions": [d.as_record() for d in report.deductions],
+            "integrity": [f.as_record() for f in report.integrity]}
+
+
+def publish(verdict):
+    """Publish a verdict as display_data with only the verdict type; outside IPython there is nowhere to."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and getattr(shell, "display_pub", None) is not None:
+        shell.display_pub.publish(data={VERDICT_MIME: verdict}, metadata={})
+
+
+def conclude(report, cell):
+    """The end of a hidden test part: publish the verdict; print deductions; fail when nothing was earned."""
+    publish(record(report, cell))
+    if report.points is None or report.points == 0:
+        if not report.ok:
+            raise AssertionError(report.message)
+    elif report.deductions:
+        print(report.message)
