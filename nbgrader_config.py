@@ -62,3 +62,9 @@ c.RobustExecute.max_output_bytes = 100_000
 c.SandboxedKernelManager.memory_limit_mb = 2048
 c.SandboxedKernelManager.cpu_limit_seconds = 1800
 c.SandboxedKernelManager.process_limit = 64
+
+# --- The class report (issue 11) ---
+# ClearMetadataPreprocessor (above) empties the notebook's metadata after execution; keep the
+# grader's own record of what broke (RobustExecute) and what the sandbox blocked, which
+# `scratchnet report` reads from the autograded notebooks.
+c.ClearMetadataPreprocessor.preserve_nb_metadata_mask = {("language_info", "name"), ("scratchnet",)}
