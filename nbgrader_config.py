@@ -68,3 +68,11 @@ c.SandboxedKernelManager.process_limit = 64
 # grader's own record of what broke (RobustExecute) and what the sandbox blocked, which
 # `scratchnet report` reads from the autograded notebooks.
 c.ClearMetadataPreprocessor.preserve_nb_metadata_mask = {("language_info", "name"), ("scratchnet",)}
+
+# --- Collecting from an LMS (issue 11) ---
+# `nbgrader zip_collect scratchnet` reads downloaded/scratchnet/archive/ (a Canvas or Moodle bulk download)
+# with LmsCollector (scratchnet_solution/lms_collect.py): it knows both LMSs' file names, keeps each student's
+# latest upload and takes submission times from a CSV, without which late penalties cannot apply.
+c.ZipCollectApp.collector_plugin = "scratchnet_solution.lms_collect.LmsCollector"
+c.LmsCollector.lms = "canvas"  # or "moodle"
+# c.LmsCollector.times_csv = "downloaded/scratchnet/times.csv"  # see the README, "Collecting from an LMS"
