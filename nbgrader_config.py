@@ -76,3 +76,9 @@ c.ClearMetadataPreprocessor.preserve_nb_metadata_mask = {("language_info", "name
 c.ZipCollectApp.collector_plugin = "scratchnet_solution.lms_collect.LmsCollector"
 c.LmsCollector.lms = "canvas"  # or "moodle"
 # c.LmsCollector.times_csv = "downloaded/scratchnet/times.csv"  # see the README, "Collecting from an LMS"
+
+# --- Quiet logs (issue 11) ---
+# nbgrader's Gradebook, creating a student's first submission, trips three SQLAlchemy autoflush
+# warnings (nbgrader/api.py); the rows it writes are right, and the warnings say nothing to act on.
+import warnings  # noqa: E402
+warnings.filterwarnings("ignore", message=r"Object of type <Submitted\w+> not in session", module=r"nbgrader\.api")

@@ -9,7 +9,7 @@ import re
 
 from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
-from traitlets import Unicode
+from traitlets import List, Unicode
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 PACKAGE = __name__.partition(".")[0]
@@ -18,6 +18,9 @@ PACKAGE = __name__.partition(".")[0]
 class HideHiddenTests(NbGraderPreprocessor):
     """Remove hidden test regions from test cells, and every trace of them from those cells' tracebacks."""
 
+    # nbconvert's HTML exporter configures display_data_priority for every preprocessor; nbgrader's base
+    # class declares it without config=True, so traitlets warned on every feedback run. GetGrades does this too.
+    display_data_priority = List(NbGraderPreprocessor.display_data_priority.default_value).tag(config=True)
     begin = Unicode("BEGIN HIDDEN TESTS").tag(config=True)
     end = Unicode("END HIDDEN TESTS").tag(config=True)
 
