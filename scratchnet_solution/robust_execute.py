@@ -112,7 +112,9 @@ class RobustExecute(Execute):
         return nb, resources
 
     def record(self, kind, name):
-        self.events.append({"kind": kind, "cell": name})
+        event = {"kind": kind, "cell": name}
+        if event not in self.events:  # a time-out can be noticed twice (no reply, then no output)
+            self.events.append(event)
 
     async def _async_cleanup_kernel(self):
         # After the last allowed restart there is no kernel left to clean up.

@@ -13,6 +13,7 @@ database: the shim below replaces that one lookup, and nothing else).
 """
 import csv
 import os
+import stat
 import sys
 import time
 
@@ -73,6 +74,7 @@ class Student:
 def test_a_whole_term_through_the_exchange(course, tmp_path):
     exchange = tmp_path / "exchange"
     exchange.mkdir()
+    exchange.chmod(0o777)  # as the README says to make it: everyone enters and writes
     add_config(course, f"c.Exchange.root = {str(exchange)!r}")
 
     def instructor(*args):
@@ -81,6 +83,12 @@ def test_a_whole_term_through_the_exchange(course, tmp_path):
         return result
 
     instructor("release_assignment", ASSIGNMENT)
+    # What the README says of the exchange's permissions: anyone may enter and write the root; students
+    # may read the released files; they may put a submission into inbound/ but not list other students'.
+    mode = lambda path: stat.S_IMODE(path.stat().st_mode)
+    assert mode(exchange) == 0o777
+    assert mode(exchange / ASSIGNMENT / "outbound") & 0o005 == 0o005
+    assert mode(exchange / ASSIGNMENT / "inbound") & 0o007 == 0o003
     students = {name: Student(name, tmp_path / "home", exchange) for name in ("ada", "bob", "cy")}
     for student in students.values():
         student.nbgrader("fetch_assignment", ASSIGNMENT)
@@ -104,6 +112,7 @@ def test_a_whole_term_through_the_exchange(course, tmp_path):
     assert graded.returncode == 0, graded.stderr[-3000:]
     instructor("generate_feedback", ASSIGNMENT)
     instructor("release_feedback", ASSIGNMENT)
+    assert mode(exchange / ASSIGNMENT / "feedback") & 0o007 == 0o001  # fetched by a hash of one's own hand-in
 
     for name, student in students.items():
         student.nbgrader("fetch_feedback", ASSIGNMENT)
