@@ -8,9 +8,8 @@ test cell the student really edited is still reported, in one line naming it.
 import pytest
 
 from grading_course import (  # course_template and course are fixtures
-    course, course_template, grade_cell, nbgrader, submission, submit)
+    REPO, course, course_template, grade_cell, nbgrader, submission, submit)
 
-pytestmark = pytest.mark.slow
 ASSIGNMENT = "scratchnet"
 
 
@@ -21,6 +20,24 @@ def warnings_in(log):
             if ("WARNING" in line or "Warning:" in line) and not line.startswith("[IPKernelApp]")]
 
 
+def test_every_feedback_step_of_the_kit_takes_the_exporters_display_data_priority():
+    """The HTML exporter configures display_data_priority for every step; a step that does not take it
+    as configuration makes traitlets warn on every feedback run."""
+    import importlib
+
+    from traitlets.config import Config
+
+    config = Config()
+    exec(compile((REPO / "nbgrader_config.py").read_text(), "nbgrader_config.py", "exec"), {"get_config": lambda: config})
+    steps = [name for name in config.GenerateFeedback.preprocessors if name.startswith("scratchnet_solution.")]
+    assert len(steps) >= 1
+    for name in steps:
+        module, _, cls = name.rpartition(".")
+        trait = getattr(importlib.import_module(module), cls).class_traits()["display_data_priority"]
+        assert trait.metadata.get("config"), name
+
+
+@pytest.mark.slow
 def test_a_normal_student_and_their_feedback_log_no_warnings_and_an_edited_test_cell_is_named(course):
     submit(course, "normal", submission(course))
     edited = submission(course)
