@@ -32,6 +32,7 @@ def png_data_uri(figure):
 
 def score_plot(summary):
     from matplotlib.figure import Figure  # no pyplot: no global state, no display needed
+    from matplotlib.ticker import MaxNLocator
 
     figure = Figure(figsize=(7, 2.8))
     axes = figure.add_subplot()
@@ -40,6 +41,7 @@ def score_plot(summary):
              [count for _, _, count in bins], color="#4c72b0")
     axes.set_xlabel("score, % of full marks")
     axes.set_ylabel("students")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # students come whole
     axes.tick_params(axis="x", labelsize=8)
     return png_data_uri(figure)
 
