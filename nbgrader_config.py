@@ -70,3 +70,23 @@ c.SandboxedKernelManager.process_limit = 64
 # (nbgrader's partial credit) and gives 0 to a cell whose code published a result or verdict of its own.
 # False: every test cell earns all its points or none. `pytest tests/hidden` reads this line too.
 c.GradeFromVerdicts.partial_credit = True
+
+# --- The class report (issue 11) ---
+# ClearMetadataPreprocessor (above) empties the notebook's metadata after execution; keep the
+# grader's own record of what broke (RobustExecute) and what the sandbox blocked, which
+# `scratchnet report` reads from the autograded notebooks.
+c.ClearMetadataPreprocessor.preserve_nb_metadata_mask = {("language_info", "name"), ("scratchnet",)}
+
+# --- Collecting from an LMS (issue 11) ---
+# `nbgrader zip_collect scratchnet` reads downloaded/scratchnet/archive/ (a Canvas or Moodle bulk download)
+# with LmsCollector (scratchnet_solution/lms_collect.py): it knows both LMSs' file names, keeps each student's
+# latest upload and takes submission times from a CSV, without which late penalties cannot apply.
+c.ZipCollectApp.collector_plugin = "scratchnet_solution.lms_collect.LmsCollector"
+c.LmsCollector.lms = "canvas"  # or "moodle"
+# c.LmsCollector.times_csv = "downloaded/scratchnet/times.csv"  # see the README, "Collecting from an LMS"
+
+# --- Quiet logs (issue 11) ---
+# nbgrader's Gradebook, creating a student's first submission, trips three SQLAlchemy autoflush
+# warnings (nbgrader/api.py); the rows it writes are right, and the warnings say nothing to act on.
+import warnings  # noqa: E402
+warnings.filterwarnings("ignore", message=r"Object of type <Submitted\w+> not in session", module=r"nbgrader\.api")

@@ -11,7 +11,9 @@ notebook), or a deleted test cell whose preceding cell is gone too (stock crashe
 - `RemoveDuplicateIds` is DeduplicateIds leaving no empty metadata behind (stock leaves `{}`,
   which its own CheckCellMetadata then rejects as an outdated format, failing the notebook).
 - `RestoreCells` is OverwriteCells whose re-adding of deleted cells tolerates any other deletion or
-  duplicate (stock raises KeyError on both).
+  duplicate (stock raises KeyError on both). It also stays quiet when it puts back a test cell's
+  hidden tests, which it does for every student on purpose (stock warned "Attribute 'checksum' ...
+  has changed!" 14 times per student); a test cell the student really edited gets one warning.
 
 On an undamaged submission neither changes anything.
 """
@@ -19,7 +21,7 @@ import nbformat
 from nbgrader import utils
 from nbgrader.api import Gradebook
 from nbgrader.nbgraderformat import SCHEMA_VERSION
-from nbgrader.preprocessors import DeduplicateIds, NbGraderPreprocessor, OverwriteCells
+from nbgrader.preprocessors import ClearHiddenTests, DeduplicateIds, NbGraderPreprocessor, OverwriteCells
 
 FLAGS = ("grade", "solution", "locked")
 
@@ -97,8 +99,28 @@ class RemoveDuplicateIds(DeduplicateIds):
         return cell, resources
 
 
+def released_source(source):
+    """A test cell's source as students got it: without its hidden test regions."""
+    cell = nbformat.v4.new_code_cell(source)
+    ClearHiddenTests()._remove_hidden_test_region(cell)
+    return cell.source
+
+
 class RestoreCells(OverwriteCells):
     """OverwriteCells whose re-adding of deleted test cells works whatever else was deleted."""
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        self.current_cell = cell  # report_change needs the student's version, before it is overwritten
+        return super().preprocess_cell(cell, resources, cell_index)
+
+    def report_change(self, name, attr, old, new):
+        if attr != "checksum":
+            return super().report_change(name, attr, old, new)
+        source = self.gradebook.find_source_cell(name, self.notebook_id, self.assignment_id).source
+        if self.current_cell.source.strip() == released_source(source).strip():
+            self.log.debug("Put the hidden tests back into test cell %s.", name)
+        else:
+            self.log.warning("Test cell %s was edited by the student; the instructor's version was restored.", name)
 
     def add_missing_grade_cells(self, nb, resources):
         source_nb = self.gradebook.find_notebook(self.notebook_id, self.assignment_id)

@@ -6,7 +6,8 @@ import sys
 # Command name -> module. Each module adds its subparser and sets `run` (a function taking the parsed
 # args and returning an exit code). Only the module of the command being run is imported, so that
 # `scratchnet train` does not pay for nbgrader's start-up.
-SUBCOMMANDS = {"autograde": "autograde_command", "train": "train_command", "demo": "demo", "doctor": "doctor"}
+SUBCOMMANDS = {"autograde": "autograde_command", "train": "train_command", "demo": "demo", "doctor": "doctor",
+               "report": "report_command"}
 SUBCOMMAND_MODULES = tuple(SUBCOMMANDS.values())
 
 

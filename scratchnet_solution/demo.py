@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .corpus import load_entry
 from .course import ASSIGNMENT, NbgraderFailed, course_root, run_nbgrader
+from .report_command import write_report
 from .scores import function_scores, score_table
 from .submissions import fill_solutions, read_notebook, write_submission
 
@@ -25,6 +26,7 @@ SAMPLE_NAMES = {
     "demo-partial": ("Grace", "Hopper"),
     "demo-stub": ("Edsger", "Dijkstra"),
 }
+CANVAS_EXPORTER = "scratchnet_solution.lms_export.CanvasGradebookExport"
 
 
 def nbgrader(root, *args):
@@ -71,11 +73,17 @@ def run(args=None):
     nbgrader(root, "autograde", ASSIGNMENT, "--student", "demo-*", "--force")
     console.print("[bold]4. Feedback[/bold]: nbgrader generate_feedback (feedback/)")
     nbgrader(root, "generate_feedback", ASSIGNMENT, "--student", "demo-*", "--force")
-    console.print("[bold]5. Export[/bold]: nbgrader export (grades.csv)")
+    console.print("[bold]5. Export[/bold]: nbgrader export (grades.csv; reports/canvas_grades.csv for Canvas)")
     nbgrader(root, "export", "--to", "grades.csv")
+    (root / "reports").mkdir(exist_ok=True)
+    nbgrader(root, "export", f"--exporter={CANVAS_EXPORTER}", "--to", str(Path("reports") / "canvas_grades.csv"))
     scores = {s: by_topic for s, by_topic in function_scores(root).items() if s in SAMPLE_CLASS}
     console.print(score_table(scores, title="Sample class: points per function"))
     console.print("Open autograded/<student>/ or feedback/<student>/ to see what each student gets back.")
+    console.print(f"[bold]6. Class report[/bold]: scratchnet report {ASSIGNMENT} (every student of the course)")
+    summary, html_path, csv_path = write_report([root], ASSIGNMENT, root / "reports")
+    console.print(f"  {len(summary.students)} students, {len(summary.follow_up)} to follow up: "
+                  f"{html_path.relative_to(root)} and {csv_path.relative_to(root)}")
     return 0
 
 

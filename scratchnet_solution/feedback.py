@@ -9,7 +9,7 @@ import re
 
 from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
-from traitlets import Unicode
+from traitlets import List, Unicode
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 PACKAGE = __name__.partition(".")[0]
@@ -18,7 +18,18 @@ CELL_FRAME = re.compile(r"\s*(Cell In\s*\[|Input In\s*\[)")
 QUOTED_LINE = re.compile(r"(\s*(?:-*>)?\s*)(\d+)(.*)")
 
 
-class HideHiddenTests(NbGraderPreprocessor):
+class FeedbackPreprocessor(NbGraderPreprocessor):
+    """The base of the kit's generate_feedback steps.
+
+    nbconvert's HTML exporter configures display_data_priority for every preprocessor; nbgrader's base
+    class declares it without config=True, so traitlets warned on every feedback run, once per step.
+    nbgrader's own GetGrades declares it the same way as here.
+    """
+
+    display_data_priority = List(NbGraderPreprocessor.display_data_priority.default_value).tag(config=True)
+
+
+class HideHiddenTests(FeedbackPreprocessor):
     """Remove hidden test regions from test cells, and every trace of them from those cells' tracebacks."""
 
     begin = Unicode("BEGIN HIDDEN TESTS").tag(config=True)

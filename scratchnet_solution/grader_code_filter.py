@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 
 from nbformat.v4 import new_output
-from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Integer
+
+from .feedback import FeedbackPreprocessor
 
 PACKAGE_SOURCE = Path(__file__).resolve().parent
 NOTICE = "[output removed by the grader: it contained the grader's own code]\n"
@@ -47,7 +48,7 @@ def output_texts(output):
         yield value if isinstance(value, str) else str(value)
 
 
-class RemoveGraderCode(NbGraderPreprocessor):
+class RemoveGraderCode(FeedbackPreprocessor):
     """Replace every output that holds grader source, its disassembly or its bytecode."""
 
     minimum_line_length = Integer(30, help="Grader source lines shorter than this are not looked for.").tag(config=True)

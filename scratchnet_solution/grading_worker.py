@@ -34,6 +34,7 @@ PROBLEM_PATTERNS = (
     (re.compile(r"Missing grade cell (\S+) encountered"), "re-added deleted cell {0}"),
     (re.compile(r"Cell with id '(.+?)' exists multiple times"), "duplicated cell {0}"),
     (re.compile(r"Attribute '(cell_type|locked|points)' for cell (\S+) has changed"), "{1}: {0} changed, restored"),
+    (re.compile(r"Test cell (\S+) was edited by the student"), "{0} edited, restored"),
     (re.compile(r"Restored the damaged nbgrader metadata of cell '(.+?)'"), "damaged metadata of {0}, restored"),
     (re.compile(r"Removed nbgrader metadata naming no cell"), "unknown nbgrader metadata removed"),
     (re.compile(r"NOT sandboxed"), "not sandboxed"),

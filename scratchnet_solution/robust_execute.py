@@ -27,6 +27,13 @@ from traitlets import Integer
 from .sandbox import SandboxedKernelManager
 from .verdicts import VERDICT_MIME
 
+# Where the autograded notebook keeps what went wrong while it ran, for `scratchnet report`:
+# nb.metadata["scratchnet"]["grading_events"] = [{"kind": ..., "cell": grade_id or "cell N"}, ...].
+# The kinds: "timeout", "kernel_died", "kernel_replaced" (it ignored the interrupt), "not_run" (the
+# kernel kept dying), "output_truncated". nbgrader_config.py keeps this key through ClearMetadata.
+METADATA_KEY = "scratchnet"
+EVENTS_KEY = "grading_events"
+
 # Outputs that can decide a code grade cell's score (nbgrader.utils.determine_grade, verdict_grading.py).
 GRADE_DECIDING = ("error", "stderr", "execute_result", "verdict")
 # How many of each kind stay past the limit (error outputs: all of them).
@@ -107,10 +114,19 @@ class RobustExecute(Execute):
         self.kernel_lost = False  # True once max_kernel_restarts is used up
         self.stored_bytes, self.kept_kinds, self.truncated = 0, {}, False
         self.sandbox_events = []  # what the sandbox refused, per cell, for the instructor
+        self.events = []
+        # Whatever a submission wrote under this key is not the grader's record: start afresh.
+        nb.metadata[METADATA_KEY] = {}
         nb, resources = super().preprocess(nb, resources, km)
+        nb.metadata.setdefault(METADATA_KEY, {})[EVENTS_KEY] = self.events
         if self.sandbox_events:
-            nb.metadata.setdefault("scratchnet", {})["sandbox_events"] = self.sandbox_events
+            nb.metadata[METADATA_KEY]["sandbox_events"] = self.sandbox_events
         return nb, resources
+
+    def record(self, kind, name):
+        event = {"kind": kind, "cell": name}
+        if event not in self.events:  # a time-out can be noticed twice (no reply, then no output)
+            self.events.append(event)
 
     async def _async_cleanup_kernel(self):
         # After the last allowed restart there is no kernel left to clean up.
@@ -124,6 +140,7 @@ class RobustExecute(Execute):
         if cell.cell_type != "code" or not cell.source.strip():
             return super().preprocess_cell(cell, resources, index)
         if self.kernel_lost:
+            self.record("not_run", cell_name(cell, index))
             cell.outputs = [error_output("KernelLost", f"not run: the kernel died {self.restarts} times before this cell.")]
             return cell, self.resources
         self.stored_bytes, self.kept_kinds, self.truncated = 0, {}, False
@@ -132,6 +149,7 @@ class RobustExecute(Execute):
             cell, _ = super().preprocess_cell(cell, resources, index)
         except DeadKernelError:
             self.log.warning("The kernel died while running %s; grading the rest in a fresh kernel.", name)
+            self.record("kernel_died", name)
             events = self.note_sandbox_events(name)
             cause = ("the sandbox stopped it: it started more processes than allowed (a fork bomb?)"
                      if any(event["kind"] == "processes" for event in events) else "os._exit, a crash, or out of memory?")
@@ -142,15 +160,19 @@ class RobustExecute(Execute):
             return cell, self.resources
         except CellTimeoutError as timeout:  # raised when the reply came but its output never finished
             self.log.warning("Cell %s timed out waiting for its output.", name)
+            self.record("timeout", name)
             cell.outputs.append(error_output("CellTimeoutError", str(timeout).splitlines()[0]))
         self.note_sandbox_events(name)
         if self.truncated:
             self.log.warning("The output of cell %s was truncated to %s bytes.", name, self.max_output_bytes)
+            self.record("output_truncated", name)
         if any(output.output_type == "error" for output in cell.outputs):
             if any(output.get("ename") == self.error_on_timeout["ename"] for output in cell.outputs):
                 self.log.warning("Cell %s timed out after %s s and was interrupted.", name, self.timeout)
+                self.record("timeout", name)
                 if not self.kernel_responds(self.interrupt_grace_seconds):
                     self.log.warning("The kernel ignored the interrupt; grading the rest in a fresh kernel.")
+                    self.record("kernel_replaced", name)
                     self.replace_kernel()
         else:
             self.finished_cells.append(cell.source)
