@@ -221,7 +221,7 @@ def hostile_class(course):
     submit(course, "correct", submission(course))
     submit(course, "loops", submission(course, code=looping("update_weights", "while True:\n    pass")))
     submit(course, "deaf", submission(course, code=looping(
-        "update_weights", "while True:\n    try:\n        time.sleep(0.1)\n    except KeyboardInterrupt:\n        pass")))
+        "update_weights", "while True:\n    try:\n        time.sleep(0.1)\n    except BaseException:\n        pass")))
     submit(course, "exits", submission(course, code=looping("backward", "os._exit(1)")))
     submit(course, "segfault", submission(course, code=looping("compute_loss", "ctypes.string_at(0)")))
     sys_exit = submission(course)
