@@ -11,6 +11,8 @@ from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import List, Unicode
 
+from .verdicts import VERDICT_MIME
+
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 PACKAGE = __name__.partition(".")[0]
 # IPython's frame of the cell itself ("Cell In[19], line 5"), and its quoted lines ("----> 5 assert ...").
@@ -30,7 +32,8 @@ class FeedbackPreprocessor(NbGraderPreprocessor):
 
 
 class HideHiddenTests(FeedbackPreprocessor):
-    """Remove hidden test regions from test cells, and every trace of them from those cells' tracebacks."""
+    """Remove hidden test regions from test cells, every trace of them from those cells' tracebacks, and
+    the grader's verdict records."""
 
     begin = Unicode("BEGIN HIDDEN TESTS").tag(config=True)
     end = Unicode("END HIDDEN TESTS").tag(config=True)
@@ -54,6 +57,10 @@ class HideHiddenTests(FeedbackPreprocessor):
         if cell.cell_type != "code" or not utils.is_grade(cell):
             return cell, resources
         cell.source, hidden, numbers = self.hidden_lines(cell.source)
+        # The verdict records are for the grader (and the class report), with no form a page can show:
+        # nbconvert would warn on every feedback run that it cannot represent them.
+        cell.outputs = [output for output in cell.get("outputs", [])
+                        if not (output.get("output_type") == "display_data" and VERDICT_MIME in output.get("data", {}))]
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 output["traceback"] = self.clean_traceback(output.get("traceback", []), hidden, output, numbers)

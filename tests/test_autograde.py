@@ -210,8 +210,6 @@ def test_the_class_report_counts_what_the_corpus_labels_say(class_report):
     assert html_path.stat().st_size > 10_000 and csv_path.read_text().count("\n") == len(CORPUS) + 2
 
 
-@pytest.mark.xfail(reason="issue 11, open: after the issue-14 merge the report and the corpus labels disagree "
-                          "on some cause ids; not yet diagnosed", strict=False)
 def test_the_class_report_counts_each_cause_as_the_corpus_labels_it(class_report):
     summary = class_report[0]
     labelled = {}

@@ -38,8 +38,6 @@ def test_every_feedback_step_of_the_kit_takes_the_exporters_display_data_priorit
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="issue 11, open: after the issue-14 merge generate_feedback's log has a 'not recognized' "
-                          "line again; not yet diagnosed", strict=False)
 def test_a_normal_student_and_their_feedback_log_no_warnings_and_an_edited_test_cell_is_named(course):
     submit(course, "normal", submission(course))
     edited = submission(course)
