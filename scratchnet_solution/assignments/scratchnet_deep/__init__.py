@@ -16,6 +16,8 @@ STUDENT_FUNCTIONS = (
     "compute_cost", "activation_backward", "linear_backward", "linear_activation_backward", "model_backward",
     "update_parameters_momentum", "update_parameters_adam",
 )
+# What the test cells' grade_ids start with: the functions, then the end-to-end training test.
+TOPICS = (*STUDENT_FUNCTIONS, "convergence")
 
-__all__ = [*STUDENT_FUNCTIONS, "ACTIVATIONS", "PROBLEMS", "TrainingRun", "initialize_adam", "initialize_velocity",
+__all__ = [*STUDENT_FUNCTIONS, "ACTIVATIONS", "PROBLEMS", "TOPICS", "TrainingRun", "initialize_adam", "initialize_velocity",
            "moons", "predict", "spirals", "train"]
