@@ -6,7 +6,7 @@ import csv
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .scores import TOPICS
+from .assignments import topics as assignment_topics
 
 # A student below this share of the full marks is listed to follow up.
 FOLLOW_UP_BELOW = 0.5
@@ -100,10 +100,11 @@ def follow_up_reasons(record, max_score, below):
 def summarise(students, assignment, follow_up_below=FOLLOW_UP_BELOW):
     """The class's figures from {student: StudentResults}."""
     records = list(students.values())
-    topic_max = {topic: max((record.topics[topic][1] for record in records), default=0.0) for topic in TOPICS}
+    all_topics = assignment_topics(assignment)
+    topic_max = {topic: max((record.topics[topic][1] for record in records), default=0.0) for topic in all_topics}
     max_score = max((record.max_score for record in records), default=0.0)
     topics = []
-    for topic in TOPICS:
+    for topic in all_topics:
         points = [record.topics[topic][0] for record in records]
         passed = sum(1 for value in points if topic_max[topic] and value >= topic_max[topic])
         topics.append(TopicSummary(topic, topic_max[topic], passed, sum(points) / len(points) if points else 0.0))
@@ -119,19 +120,26 @@ def summarise(students, assignment, follow_up_below=FOLLOW_UP_BELOW):
         broken={r.student: r.broken for r in records if r.broken}, follow_up=follow_up)
 
 
-CSV_COLUMNS = ("student", "score", "max_score", *(f"{topic}_points" for topic in TOPICS), "causes",
-               "integrity", "sandbox_attempts", "broken", "follow_up")
+def csv_columns(topics):
+    """The CSV's header for an assignment with these topics (one points column each)."""
+    return ("student", "score", "max_score", *(f"{topic}_points" for topic in topics), "causes",
+            "integrity", "sandbox_attempts", "broken", "follow_up")
+
+
+# The first assignment's columns.
+CSV_COLUMNS = csv_columns(assignment_topics("scratchnet"))
 
 
 def write_csv(summary, path):
     """One row per student: scores, the cause ids that cost points, findings and why to follow up."""
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(CSV_COLUMNS)
+        topics = [summary_topic.topic for summary_topic in summary.topics]
+        writer.writerow(csv_columns(topics))
         for student, record in sorted(summary.students.items()):
             writer.writerow([
                 student, f"{record.score:g}", f"{summary.max_score:g}",
-                *(f"{record.topics[topic][0]:g}" for topic in TOPICS),
+                *(f"{record.topics[topic][0]:g}" for topic in topics),
                 ";".join(dict.fromkeys(finding.id for finding in record.deductions)),
                 ";".join(dict.fromkeys(finding.id for finding in record.integrity)),
                 len(record.sandbox_events),

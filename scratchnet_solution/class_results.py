@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .robust_execute import EVENTS_KEY, METADATA_KEY
-from .scores import TOPICS, topic_of
+from .assignments import topics as assignment_topics
+from .scores import topic_of
 from .submissions import NotebookError, read_notebook
 
 VERDICT_MIME = "application/vnd.scratchnet.verdict+json"
@@ -104,11 +105,12 @@ def student_results(course, assignment, notebook_name=None):
     notebook_name = notebook_name or assignment
     cells, penalties = gradebook_scores(course, assignment)
     submitted = {path.parent.name for path in (course / "submitted").glob(f"*/{assignment}") if path.is_dir()}
+    topics = assignment_topics(assignment)
     results = {}
     for student in sorted(submitted | set(cells)):
-        record = results[student] = StudentResults(student, topics={topic: [0.0, 0.0] for topic in TOPICS})
+        record = results[student] = StudentResults(student, topics={topic: [0.0, 0.0] for topic in topics})
         for name, (score, max_score) in cells.get(student, {}).items():
-            topic = topic_of(name)
+            topic = topic_of(name, topics)
             if topic is not None:
                 record.topics[topic][0] += score
                 record.topics[topic][1] += max_score
