@@ -21,7 +21,7 @@ $(STAMP): requirements.txt pyproject.toml
 
 # Regenerate release/ from source/ (commit the result).
 release: $(STAMP)
-	$(BIN)/nbgrader generate_assignment scratchnet --force
+	for assignment in scratchnet scratchnet_deep; do $(BIN)/nbgrader generate_assignment $$assignment --force --no-db || exit 1; done
 
 # Release the assignment, grade a sample class and print the score table.
 demo: $(STAMP)

@@ -30,6 +30,7 @@ import numpy as np
 from . import diagnosis, integrity, network, rubric, training
 from .data import xor_data
 from .gradcheck import relative_error
+from .grading.isolation import others_from_reference
 from .network import STUDENT_FUNCTIONS
 GRADIENT_NAMES = ("dW1", "db1", "dW2", "db2")
 PARAMETER_NAMES = ("W1", "b1", "W2", "b2")
@@ -67,6 +68,7 @@ class Report:
     max_points: float = None
     deductions: list = field(default_factory=list)  # rubric.Deduction
     integrity: list = field(default_factory=list)  # rubric.Finding
+    cause: str = ""  # the cause id of a failed check graded without a rubric (`<function>.<cause>`)
 
     def __post_init__(self):
         # Read in the notebook, the feedback page and the formgrader: lines that fit without scrolling.
@@ -115,19 +117,9 @@ class Score:
     first_failure: str = ""  # the message of the first difference, for a function that earns nothing
 
 
-@contextlib.contextmanager
 def reference_for_others(namespace, under_test):
     """Point the names of the other student functions in the namespace at the reference for a while."""
-    saved = {}
-    if namespace is not None:
-        for name in STUDENT_FUNCTIONS:
-            if name != under_test and name in namespace:
-                saved[name] = namespace[name]
-                namespace[name] = getattr(network, name)
-    try:
-        yield
-    finally:
-        namespace is not None and namespace.update(saved)
+    return others_from_reference(namespace, under_test, STUDENT_FUNCTIONS, network)
 
 
 class StudentCallTimeout(BaseException):

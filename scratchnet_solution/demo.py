@@ -1,7 +1,9 @@
-"""`make demo`: release the assignment, grade a small sample class, and show the results.
+"""`make demo`: release both assignments, grade a small sample class in each, and show the results.
 
-The sample students are corpus entries (tests/corpus) with ids starting "demo-"; the demo only ever
-writes those students' folders, so running it in a course with real submissions loses nothing.
+The first assignment's sample students are corpus entries (tests/corpus) with ids starting "demo-";
+the second's are the instructor's answers in source/, as they are or with one mistake made on purpose.
+The demo only ever writes those students' folders, so running it in a course with real submissions
+loses nothing.
 """
 import sys
 from pathlib import Path
@@ -10,7 +12,7 @@ from .corpus import load_entry
 from .course import ASSIGNMENT, NbgraderFailed, course_root, run_nbgrader
 from .report_command import write_report
 from .scores import function_scores, score_table
-from .submissions import fill_solutions, read_notebook, write_submission
+from .submissions import answers_in_source, fill_solutions, read_notebook, with_answers, write_submission
 
 # student id -> corpus entry: a complete answer, a bug in backward, a partial attempt, the untouched stub.
 SAMPLE_CLASS = {
@@ -19,12 +21,24 @@ SAMPLE_CLASS = {
     "demo-partial": "partial_sigmoid_forward",
     "demo-stub": "untouched_stub",
 }
+# The second assignment's sample class: student id -> (what they hand in, edits to the instructor's answers;
+# None: the untouched notebook).
+DEEP = "scratchnet_deep"
+DEEP_SAMPLE_CLASS = {
+    "demo-deep-correct": ("every function right", []),
+    "demo-deep-sum": ("dW summed over the batch, not averaged", [("return dZ @ W.T, A_prev.T @ dZ / m,",
+                                                                  "return dZ @ W.T, A_prev.T @ dZ,")]),
+    "demo-deep-stub": ("the untouched notebook", None),
+}
 # student id -> (first name, last name): the formgrader lists students by name ("None, None" without one).
 SAMPLE_NAMES = {
     "demo-correct": ("Ada", "Lovelace"),
     "demo-backward-bug": ("Alan", "Turing"),
     "demo-partial": ("Grace", "Hopper"),
     "demo-stub": ("Edsger", "Dijkstra"),
+    "demo-deep-correct": ("Katherine", "Johnson"),
+    "demo-deep-sum": ("John", "von Neumann"),
+    "demo-deep-stub": ("Barbara", "Liskov"),
 }
 CANVAS_EXPORTER = "scratchnet_solution.lms_export.CanvasGradebookExport"
 
@@ -59,6 +73,15 @@ def write_sample_class(root):
         print(f"  {student:<18} {entry.description.splitlines()[0]}")
 
 
+def write_deep_class(root):
+    source = read_notebook(root / "source" / DEEP / f"{DEEP}.ipynb")
+    release = read_notebook(root / "release" / DEEP / f"{DEEP}.ipynb")
+    for student, (description, edits) in DEEP_SAMPLE_CLASS.items():
+        answers = {} if edits is None else answers_in_source(source, edits)
+        write_submission(root, student, with_answers(release, answers), assignment=DEEP)
+        print(f"  {student:<18} {description}")
+
+
 def run(args=None):
     from rich.console import Console
 
@@ -84,11 +107,18 @@ def run(args=None):
     summary, html_path, csv_path = write_report([root], ASSIGNMENT, root / "reports")
     console.print(f"  {len(summary.students)} students, {len(summary.follow_up)} to follow up: "
                   f"{html_path.relative_to(root)} and {csv_path.relative_to(root)}")
+    console.print(f"[bold]7. The second assignment[/bold], {DEEP}: release, hand in, autograde, feedback")
+    nbgrader(root, "generate_assignment", DEEP, "--force")
+    write_deep_class(root)
+    nbgrader(root, "autograde", DEEP, "--student", "demo-deep-*", "--force")
+    nbgrader(root, "generate_feedback", DEEP, "--student", "demo-deep-*", "--force")
+    scores = {s: by_topic for s, by_topic in function_scores(root, DEEP).items() if s in DEEP_SAMPLE_CLASS}
+    console.print(score_table(scores, title=f"{DEEP}: points per function"))
     return 0
 
 
 def register(subparsers):
-    parser = subparsers.add_parser("demo", help="release the assignment and grade a sample class")
+    parser = subparsers.add_parser("demo", help="release both assignments and grade a sample class in each")
     parser.set_defaults(run=run)
 
 

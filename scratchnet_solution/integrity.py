@@ -307,21 +307,27 @@ def _train_ok(namespace):
     return _same_arrays(params, expected_params) and _same_arrays([losses], [history.loss])
 
 
+# The gradient-check helpers are judged by what they are for, not by matching the given code digit for
+# digit: a student may keep their own (forward differences, a max-norm relative error) and is not flagged;
+# one that cannot tell a wrong gradient from a right one (returns 0, returns its input) is.
 def _numerical_gradient_ok(namespace):
-    from .gradcheck import numerical_gradient
-
     x = np.random.default_rng(12).standard_normal((2, 3))
     passed = x.copy()
-    result = namespace["numerical_gradient"](lambda v: float(np.sum(v ** 3)), passed)
-    return np.array_equal(passed, x) and _same_arrays([result], [numerical_gradient(lambda v: float(np.sum(v ** 3)), x)])
+    result = np.asarray(namespace["numerical_gradient"](lambda v: float(np.sum(v ** 3)), passed), dtype=float)
+    exact = 3 * x ** 2
+    return bool(np.array_equal(passed, x) and result.shape == x.shape
+                and np.linalg.norm(result - exact) <= 1e-4 * np.linalg.norm(exact))
 
 
 def _relative_error_ok(namespace):
-    from .gradcheck import relative_error
-
     rng = np.random.default_rng(13)
-    pairs = [(rng.standard_normal(4), rng.standard_normal(4)), (np.ones(3), np.ones(3) * 1.001), (np.ones(2), -np.ones(2))]
-    return all(np.isclose(namespace["relative_error"](a, b), relative_error(a, b), rtol=1e-9) for a, b in pairs)
+    a, b = rng.standard_normal(4), rng.standard_normal(4)
+
+    def measured(x, y):
+        return float(namespace["relative_error"](x, y))
+
+    return bool(measured(a, a.copy()) < 1e-12 and measured(a, b) > 0.1 and measured(np.ones(2), -np.ones(2)) > 0.5
+                and 1e-5 < measured(np.ones(3), np.ones(3) * 1.001) < 1e-2)
 
 
 def _testing_tool_ok(namespace):

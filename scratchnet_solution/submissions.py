@@ -94,6 +94,35 @@ def split_submission(code):
     return "".join(prelude), functions
 
 
+# nbgrader's solution markers, with the indentation before them.
+SOLUTION_MARKERS = re.compile(r"[ \t]*### (BEGIN|END) SOLUTION\n?")
+
+
+def answers_in_source(source_notebook, edits=()):
+    """{solution cell's grade_id: the instructor's answer without nbgrader's markers}, with `edits` made.
+
+    edits: (old, new) replacements, each of which must apply to some answer (a mistake made on purpose).
+    """
+    answers = {nbgrader_meta(cell)["grade_id"]: SOLUTION_MARKERS.sub("", cell.source)
+               for cell in source_notebook.cells if nbgrader_meta(cell).get("solution")}
+    for old, new in edits:
+        hits = [grade_id for grade_id, code in answers.items() if old in code]
+        if not hits:
+            raise ValueError(f"the edit {old!r} applies to no answer")
+        answers[hits[0]] = answers[hits[0]].replace(old, new)
+    return answers
+
+
+def with_answers(release_notebook, answers):
+    """A copy of the release notebook whose solution cells hold `answers` (by grade_id); the others stay stubs."""
+    notebook = nbformat.from_dict(release_notebook)
+    for cell in notebook.cells:
+        grade_id = nbgrader_meta(cell).get("grade_id")
+        if grade_id in answers:
+            cell.source = answers[grade_id]
+    return notebook
+
+
 def write_submission(course_root, student_id, notebook, assignment=ASSIGNMENT):
     """Put a notebook where nbgrader collects it: submitted/<student>/<assignment>/<assignment>.ipynb."""
     folder = Path(course_root) / "submitted" / student_id / assignment

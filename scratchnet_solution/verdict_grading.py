@@ -86,8 +86,13 @@ class GradeFromVerdicts(NbGraderPreprocessor):
         return cell, resources
 
     def rubric_outputs(self, outputs, verdict, max_points):
-        """A rubric cell's outputs: the rubric's points as the cell's result, the visible part's failure as a note."""
-        points = float(verdict.get("points") or 0)
+        """A rubric cell's outputs: the rubric's points as the cell's result, the visible part's failure as a note.
+
+        The verdict's share of its own maximum is the share of the cell's points it earns: a rubric is written
+        for its cell's points (the same figure), and a check graded all or nothing says 1 of 1 when it passes.
+        """
+        verdict_max = float(verdict.get("max_points") or 0)
+        points = float(verdict.get("points") or 0) / verdict_max * max_points if verdict_max > 0 else 0.0
         decided_elsewhere = any(o.get("output_type") == "error" and o.get("ename") in GRADER_ERRORS or
                                 o.get("output_type") == "stream" and o.get("name") == "stderr" for o in outputs)
         if points <= 0 or decided_elsewhere:
@@ -109,7 +114,7 @@ class GradeFromVerdicts(NbGraderPreprocessor):
 
     def final_verdict(self, cell, grade_id, verdict, forged):
         """The verdict with the points nbgrader will record for the cell, as one display_data output."""
-        function = topic_of(grade_id)
+        function = (verdict or {}).get("function") or topic_of(grade_id)
         points, max_points = utils.determine_grade(cell, self.log)
         final = dict(verdict or {"cell": grade_id, "function": function, "deductions": [], "integrity": []})
         final.update(cell=grade_id, points=points, max_points=max_points)
@@ -124,6 +129,8 @@ class GradeFromVerdicts(NbGraderPreprocessor):
         """Points the visible part, a crash, or the course's all-or-nothing rule took, as a deduction."""
         error = next((o for o in cell.outputs if o.get("output_type") == "error"), None)
         stderr = next((o for o in cell.outputs if o.get("output_type") == "stream" and o.get("name") == "stderr"), None)
+        if verdict is not None and verdict.get("cause"):  # a check without a rubric says why it failed
+            return {"id": verdict["cause"], "points": lost, "message": error.get("evalue", "") if error else ""}
         if verdict is None:
             cause, message = "not_run", "the hidden checks did not finish in this cell" + (
                 f" ({error.get('ename')}: {error.get('evalue')})" if error else "")

@@ -8,7 +8,8 @@ it is imported in every graded cell.
 
 A verdict: {"cell": grade_id, "function": "backward" (or "xor"), "points": earned, "max_points": max,
 "deductions": [{"id": "backward.bias_grad_shape_flat", "points": 3, "message": "..."}],
-"integrity": [{"id": "integrity.reference_used", "message": "..."}]}. Cause ids are stable
+"integrity": [{"id": "integrity.reference_used", "message": "..."}], "cause": ""}; `cause` names why a check
+graded without a rubric failed (its cell's points are lost under that id). Cause ids are stable
 (`<function>.<cause>`, diagnosis.py); the class report counts them, never the wording.
 """
 VERDICT_MIME = "application/vnd.scratchnet.verdict+json"
@@ -18,7 +19,7 @@ def record(report, cell):
     """The verdict of one check for one test cell, as JSON-ready data."""
     return {"cell": cell, "function": report.function, "points": report.points, "max_points": report.max_points,
             "deductions": [d.as_record() for d in report.deductions],
-            "integrity": [f.as_record() for f in report.integrity]}
+            "integrity": [f.as_record() for f in report.integrity], "cause": getattr(report, "cause", "")}
 
 
 def publish(verdict):

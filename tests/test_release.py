@@ -4,9 +4,14 @@ import json
 import re
 import tokenize
 
+import pytest
+
+from scratchnet_solution.course import run_nbgrader
 from scratchnet_solution.submissions import read_notebook
 
 ASSIGNMENT = "scratchnet"
+# Every assignment of the course, with the number of functions its students write.
+STUB_COUNTS = {"scratchnet": 5, "scratchnet_deep": 12}
 SOLUTION_REGION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
 
 
@@ -15,16 +20,20 @@ def files_under(folder):
                   if p.is_file() and "__pycache__" not in p.parts and ".pytest_cache" not in p.parts)
 
 
-def test_release_is_regenerated_from_source(repo, course_factory):
-    fresh = course_factory("regenerate") / "release" / ASSIGNMENT
-    committed = repo / "release" / ASSIGNMENT
+@pytest.mark.parametrize("assignment", STUB_COUNTS)
+def test_release_is_regenerated_from_source(repo, course_factory, assignment):
+    course = course_factory("regenerate")
+    if assignment != ASSIGNMENT:  # the course factory generates the first assignment only
+        run_nbgrader(course, "generate_assignment", assignment, "--force")
+    fresh = course / "release" / assignment
+    committed = repo / "release" / assignment
     assert files_under(committed) == files_under(fresh), "run `make release` and commit release/"
     for name in files_under(fresh):
         if name.endswith(".ipynb"):
             same = json.loads((committed / name).read_text()) == json.loads((fresh / name).read_text())
         else:
             same = (committed / name).read_bytes() == (fresh / name).read_bytes()
-        assert same, f"release/{ASSIGNMENT}/{name} differs from what source/ generates: run `make release` and commit"
+        assert same, f"release/{assignment}/{name} differs from what source/ generates: run `make release` and commit"
 
 
 def code_without_strings(source):
@@ -34,9 +43,10 @@ def code_without_strings(source):
     return tokenize.untokenize(kept)
 
 
-def test_release_has_no_solution_and_no_hidden_test(repo):
-    release = read_notebook(repo / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
-    source = read_notebook(repo / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+@pytest.mark.parametrize("assignment", STUB_COUNTS)
+def test_release_has_no_solution_and_no_hidden_test(repo, assignment):
+    release = read_notebook(repo / "release" / assignment / f"{assignment}.ipynb")
+    source = read_notebook(repo / "source" / assignment / f"{assignment}.ipynb")
     released_code = "\n".join(c.source for c in release.cells if c.cell_type == "code")
     # Test messages may quote an equation the assignment states ("a1 = sigmoid(z1)"); code may not copy it.
     released_statements = "\n".join(code_without_strings(c.source) for c in release.cells if c.cell_type == "code")
@@ -47,7 +57,8 @@ def test_release_has_no_solution_and_no_hidden_test(repo):
     assert len(solution_lines) > 15  # the guard itself must have something to look for
     leaked = sorted(line for line in solution_lines if line in released_statements)
     assert not leaked, f"solution lines in the release: {leaked}"
-    assert released_statements.count("raise NotImplementedError()") == 5  # the stubs (messages quote it too)
+    # the stubs, in code: messages may quote them
+    assert released_statements.count("raise NotImplementedError()") == STUB_COUNTS[assignment]
 
 
 def test_every_test_cell_is_named_after_what_it_grades(repo):

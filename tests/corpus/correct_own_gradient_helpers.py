@@ -1,6 +1,7 @@
 """Correct: the student keeps their own gradient-checking helpers under the given names, numerical_gradient
 with forward differences and a relative_error of their own. Only the 0-point self-check uses those names,
-so nothing is lost (that cell reports the redefinition)."""
+so nothing is lost, and helpers that do their job are not flagged (the class report lists no integrity
+finding for this student)."""
 import numpy as np
 
 BASE = "correct_reference"
