@@ -352,6 +352,17 @@ def _testing_tool_ok(namespace):
             return False
         if not stderr_hidden or any(namespace.get(name) is not before.get(name) for name in before):
             return False
+    # An unfinished function fails every test that calls it. (Only while nbgrader validates does the given tool
+    # let later tests pass quietly, leaving the list to the XOR test; a notebook that switches that on while
+    # graded would earn the points of tests it never ran.)
+    for _ in range(2):
+        try:
+            with tool("forward"):
+                raise NotImplementedError()
+        except (NotImplementedError, AssertionError):
+            pass
+        else:
+            return False
     try:
         with tool("forward"):
             raise LookupError("probe")

@@ -163,6 +163,13 @@ def test_given_helpers_pass_as_given_and_as_exact_copies():
     ("train", "def train(X, y, **kwargs):\n    return (np.ones((2, 4)), np.zeros((1, 4)), np.ones((4, 1)), np.zeros((1, 1))), [0.0]\n"),
     ("relative_error", "def relative_error(a, b, floor=1e-8):\n    return 0.0\n"),
     ("_testing", "import contextlib\n_testing = lambda function: contextlib.nullcontext()\n"),
+    # The given tool, switched to what it does under nbgrader's Validate: stubs pass quietly after the first.
+    ("_testing", "_UNFINISHED['validating'] = True\n"),
+    # A tool that fails a stub's test only the first time.
+    ("_testing", "import contextlib\n_given, _seen = _testing, set()\n@contextlib.contextmanager\n"
+                 "def _testing(function):\n    try:\n        with _given(function):\n            yield\n"
+                 "    except AssertionError:\n        if function in _seen:\n            return\n"
+                 "        _seen.add(function)\n        raise\n"),
 ])
 def test_a_redefined_helper_that_behaves_differently_is_found(name, source):
     namespace = notebook()

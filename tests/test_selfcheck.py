@@ -36,12 +36,41 @@ def summary_line(output, topic):
     return next(line for line in output.splitlines() if line.strip().startswith(topic + " "))
 
 
+FUNCTIONS = ("sigmoid", "forward", "compute_loss", "backward", "update_weights")
+TO_DO = "{} is not implemented yet: replace `raise NotImplementedError()` in its cell."
+
+
 def test_untouched_release_reads_as_not_implemented(repo, tmp_path):
     code, output = self_check(student_folder(repo, tmp_path))
+    print(f"self-check on the untouched notebook: {len(output)} characters, {len(output.splitlines())} lines")
     assert code == 1
-    for topic in ("sigmoid", "forward", "compute_loss", "backward", "update_weights"):
+    for topic in FUNCTIONS:
         assert "not implemented yet" in summary_line(output, topic)
     assert "Traceback" not in output
+
+
+def test_untouched_release_reads_as_a_short_to_do_list(repo, tmp_path):
+    """Each unfinished function once, in one line; its other tests wait for it (5,246 characters before)."""
+    code, output = self_check(student_folder(repo, tmp_path))
+    assert code == 1
+    to_do = [line for line in output.splitlines() if "not implemented yet" in line]
+    assert to_do == [TO_DO.format(name) for name in FUNCTIONS] + [
+        f"  {name:<15} 0/{count}  not implemented yet ({points} points)"
+        for name, count, points in zip(FUNCTIONS, (3, 2, 3, 3, 2), (10, 15, 15, 30, 10))]
+    assert summary_line(output, "xor").split("  ")[-1] == "1 test waits for " + ", ".join(FUNCTIONS)
+    assert output.splitlines()[-1].startswith("5 failed, 1 passed, 9 skipped")
+    assert len(output) < 2_000 and "short test summary" not in output
+
+
+def test_a_test_that_needs_an_unfinished_function_waits_for_it(repo, tmp_path):
+    solutions = reference_solutions(read_notebook(repo / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"))
+    del solutions["forward"]
+    code, output = self_check(student_folder(repo, tmp_path, solutions))
+    assert code == 1
+    assert "forward         0/2  not implemented yet (15 points)" in output
+    assert summary_line(output, "backward").endswith("2/3  1 test waits for forward")  # the gradient check uses it
+    assert summary_line(output, "xor").endswith("0/1  1 test waits for forward")
+    assert "all visible tests pass" in summary_line(output, "compute_loss")
 
 
 def test_reference_answers_pass_every_visible_test(repo, tmp_path):
@@ -68,7 +97,7 @@ def test_partial_work_is_reported_per_function(repo, tmp_path):
     assert "all visible tests pass" in summary_line(output, "sigmoid")
     assert "all visible tests pass" in summary_line(output, "forward")
     assert "not implemented yet" in summary_line(output, "backward")
-    assert "compute_loss is not implemented yet" in summary_line(output, "xor")
+    assert summary_line(output, "xor").endswith("1 test waits for compute_loss, backward, update_weights")
 
 
 def test_a_wrong_backward_gets_the_cells_own_message(repo, tmp_path):

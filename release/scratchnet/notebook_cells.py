@@ -191,8 +191,18 @@ def visible_test_failure(cell, loaded):
     # Each cell runs on a copy, so a test cell's own names cannot leak into the next test.
     error = run_source(cell.source, dict(loaded.namespace), cell.grade_id)
     if error and error.endswith("is not implemented yet"):
-        error = f"{error}: write its body where the notebook says YOUR CODE HERE."
+        error = f"{error}: {TO_DO}"
     return wrapped(error.removeprefix("AssertionError: ")) if error else None
+
+
+# What to do about an unfinished function: the notebook's test tool (`_testing`) says the same.
+TO_DO = "replace `raise NotImplementedError()` in its cell."
+
+
+def unfinished_function(message):
+    """The function a test failure says is not implemented yet, or None."""
+    name, _, rest = (message or "").partition(" ")
+    return name if name in FUNCTIONS and rest.startswith("is not implemented yet") else None
 
 
 def load(notebook, folder):
