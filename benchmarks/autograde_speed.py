@@ -1,18 +1,24 @@
 """How much faster `scratchnet autograde` grades a class than stock serial `nbgrader autograde`.
 
-    .venv/bin/python benchmarks/autograde_speed.py [--students 40] [--jobs N] [--no-stock-config]
+    .venv/bin/python benchmarks/autograde_speed.py [--students 40] [--jobs N] [--no-stock-config] [--no-serial]
 
-Builds a throw-away course (a temp folder, deleted afterwards) with a class of correct, stub and
-buggy submissions, then grades the same class, each time from scratch:
+Builds a throw-away course (a temp folder, deleted afterwards) with a class that looks like a real one,
+drawn from tests/corpus (see CLASS_MAKE_UP): correct work in several styles, common mistakes, an untouched
+stub and half-done work, correct work written with Python loops over samples (slow but full marks), and one
+submission whose update_weights never returns. Then it grades the same class, each time from scratch:
 
 1. `nbgrader autograde` with nbgrader's stock settings (the lines of nbgrader_config.py above the
    grading-night section): no sandbox, stock Execute -- the reference for grades and for cost;
-2. `nbgrader autograde` with the project's nbgrader_config.py: serial, sandboxed;
+2. `nbgrader autograde` with the project's nbgrader_config.py: serial, sandboxed (--no-serial skips it);
 3. `scratchnet autograde --jobs N` with the same config.
 
-It prints wall times, the speed-up of 3 over 1 and 2, the per-submission cost next to its floor (a
-sandboxed kernel start plus executing the tests in a running kernel, measured here too), and
-whether all runs wrote the same per-cell grades. Figures, not a pass/fail test.
+It prints, per run: wall time, the CPU all its processes and kernels used per submission (sampled: see
+Measured) and its memory (the most resident memory the run's processes held together, and the largest single
+process); then the speed-up of 3 over 1 (and over 2), the CPU per submission next to the floor (a sandboxed
+kernel start plus executing each kind of notebook in a running kernel, weighted as in the class, measured here
+too), and whether the runs wrote the same per-cell grades (stock nbgrader cannot give partial credit, so cells
+where the project's config gives part of the points are counted apart).
+Figures, not a pass/fail test; the exit status is 1 only when grades differ otherwise.
 """
 import argparse
 import os
@@ -20,28 +26,37 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from course_helpers import new_course  # noqa: E402 -- the tests' course builder, so both grade the same classes
-from grading_course import (  # noqa: E402
-    cell_scores, copy_course, nbgrader, scratchnet, submission, submit, use_stock_config)
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+import grading_course  # noqa: E402 -- the tests' course builder, so both grade the same classes
+from course_helpers import new_course  # noqa: E402
+from grading_course import cell_scores, copy_course, nbgrader, scratchnet, submission, submit, use_stock_config  # noqa: E402
 
-# The class cycles through these; every kind grades differently, none needs a timeout.
-WRONG_SIGMOID = "def sigmoid(z):\n    return 1.0 / (1.0 + np.exp(z))\n"
-ZERO_BACKWARD = ("def backward(X, y, z1, a1, z2, a2, W1, W2):\n"
-                 "    return np.zeros_like(W1), np.zeros((1, W1.shape[1])), np.zeros_like(W2), np.zeros((1, 1))\n")
-KINDS = (
-    ("correct", {}, ()),
-    ("stub", {}, ("sigmoid", "forward", "compute_loss", "backward", "update_weights")),
-    ("half", {}, ("backward", "update_weights")),
-    ("wrong_sigmoid", {"sigmoid": WRONG_SIGMOID}, ()),
-    ("zero_backward", {"backward": ZERO_BACKWARD}, ()),
+from scratchnet_solution.corpus import load_entry  # noqa: E402
+
+CORPUS = REPO / "tests" / "corpus"
+# One cycle of the class, in the order students are made: 20 submissions, of which 9 correct in different
+# styles (one with prints), 7 with one common mistake each, 3 unfinished, 1 slow. A class of N takes the first
+# N of the cycle repeated; one student of it (the last) hands in an update_weights that never returns.
+CLASS_MAKE_UP = (
+    "correct_reference", "mistake_backward_forgets_mean", "correct_einsum", "partial_sigmoid_forward",
+    "correct_dot_and_sums", "mistake_sigmoid_overflow_nan", "correct_full_chain_rule", "mistake_compute_loss_no_clipping",
+    "correct_loops_over_samples", "correct_matmul_tanh_sigmoid", "mistake_update_weights_ignores_lr",
+    "correct_in_place_update_lists", "untouched_stub", "mistake_forward_no_biases", "correct_transposed_products",
+    "mistake_backward_sign_flipped", "noise_stdout_prints", "half_backward_update_weights", "correct_scalar_item_and_generator",
+    "mistake_update_weights_no_return",
 )
-KERNEL_SAMPLES = 2
+HANGING = "hanging_update_weights"
+HANGING_UPDATE = "def update_weights(W1, b1, W2, b2, dW1, db1, dW2, db2, lr):\n    while True:\n        pass\n"
+# The stock run of a large class takes longer than the tests' command time limit.
+COMMAND_TIMEOUT_SECONDS = 6 * 3600
 # Pure-Python work for the parallelism probe: about a second on one core.
 SPIN = "sum(range(30_000_000))"
+MEMORY_SAMPLE_SECONDS = 0.1
 
 
 def parallel_capacity(processes):
@@ -63,27 +78,99 @@ def parallel_capacity(processes):
     return processes * one / spin(processes)
 
 
+def class_kinds(students):
+    """The kind of each student's submission, in order: the make-up cycle, the last one hanging."""
+    kinds = [CLASS_MAKE_UP[number % len(CLASS_MAKE_UP)] for number in range(students)]
+    kinds[-1] = HANGING
+    return kinds
+
+
+def kind_notebook(course, kind):
+    if kind == HANGING:
+        notebook = submission(course)
+        cell = grading_course.grade_cell(notebook, "solution_update_weights")
+        cell.source = cell.source.split("def update_weights")[0] + HANGING_UPDATE
+        return notebook
+    if kind == "half_backward_update_weights":
+        return submission(course, stubs=("backward", "update_weights"))
+    return submission(course, code=load_entry(CORPUS / f"{kind}.py").code_by_function)
+
+
 def make_class(course, students):
-    for number in range(students):
-        kind, code, stubs = KINDS[number % len(KINDS)]
-        submit(course, f"student{number:03d}_{kind}", submission(course, code=code, stubs=stubs))
+    notebooks = {}
+    for number, kind in enumerate(class_kinds(students)):
+        if kind not in notebooks:
+            notebooks[kind] = kind_notebook(course, kind)
+        submit(course, f"student{number:04d}_{kind}", notebooks[kind])
+
+
+class Measured:
+    """Wall seconds, CPU seconds and peak memory of everything one run starts.
+
+    getrusage(RUSAGE_CHILDREN) misses sandboxed kernels: they are killed, and reaped inside bubblewrap's PID
+    namespace, not by us. So the processes under this one are sampled every MEMORY_SAMPLE_SECONDS: the CPU of a
+    run is the sum, over every process seen, of the last user+system time seen (it misses at most one sample
+    interval per process), and its memory the most resident memory they held at one moment.
+    """
+
+    def __init__(self, label=""):
+        self.label = label
+
+    def __enter__(self):
+        import psutil
+
+        self.me = psutil.Process()
+        self.peak_total, self.largest, self.cpu_seen = 0, 0, {}
+        self.running = True
+        self.sampler = threading.Thread(target=self.sample, daemon=True)
+        self.started = time.perf_counter()
+        self.sampler.start()
+        return self
+
+    def sample(self):
+        import psutil
+
+        while self.running:
+            total = 0
+            try:
+                processes = self.me.children(recursive=True)
+            except psutil.Error:
+                processes = []
+            for process in processes:
+                try:
+                    with process.oneshot():
+                        times, rss = process.cpu_times(), process.memory_info().rss
+                except psutil.Error:
+                    continue
+                self.cpu_seen[(process.pid, process.create_time())] = times.user + times.system
+                total += rss
+                self.largest = max(self.largest, rss)
+            self.peak_total = max(self.peak_total, total)
+            time.sleep(MEMORY_SAMPLE_SECONDS)
+
+    def __exit__(self, *exc):
+        self.seconds = time.perf_counter() - self.started
+        self.running = False
+        self.sampler.join()
+        self.cpu = sum(self.cpu_seen.values())
+        self.largest_process_mb = self.largest / 2**20
+        return False
 
 
 def timed(label, action):
     print(f"  {label} ...", end="", flush=True)
-    started = time.perf_counter()
-    result = action()
-    seconds = time.perf_counter() - started
+    with Measured(label) as measured:
+        result = action()
     if result.returncode not in (0,):
         print(f"\n{label} failed:\n{result.stdout[-2000:]}{result.stderr[-4000:]}")
         sys.exit(1)
-    print(f" {seconds:.1f} s")
-    return seconds
+    print(f" {measured.seconds:.1f} s")
+    return measured
 
 
-def floor_per_submission(course):
-    """(sandboxed kernel start + stop, executing a notebook's cells in a running kernel), in seconds,
-    averaged over the kinds of submission in the class (each kind is an equal share of it)."""
+def floor_per_submission(course, kinds):
+    """(wall, CPU) seconds of a sandboxed kernel start + stop plus executing a notebook's cells in it, for
+    each kind of submission once, averaged with the weights the kinds have in the class."""
     import nbformat
     from nbclient import NotebookClient
 
@@ -93,39 +180,77 @@ def floor_per_submission(course):
     os.chdir(course)  # the sandbox hides the folder it is started from, as in grading
     # As under nbgrader autograde: the notebook skips its ungraded live-trainer cells.
     os.environ["NBGRADER_EXECUTION"] = "autograde"
-    starts, runs = [], []
+    # The cells the project's config does not run while grading are not part of the floor either.
+    from traitlets.config.loader import PyFileConfigLoader
+
+    from scratchnet_solution.robust_execute import RobustExecute
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+    executor = RobustExecute(skip_ungraded_cells=list(config.RobustExecute.get("skip_ungraded_cells", [])))
+    walls, cpus = {}, {}
     try:
-        for kind, _, _ in KINDS:
+        for kind in sorted(set(kinds)):
             graded = next((course / "autograded").glob(f"*_{kind}/scratchnet/scratchnet.ipynb"))
             notebook = nbformat.read(graded, as_version=4)
-            for _ in range(KERNEL_SAMPLES):
-                client = NotebookClient(nbformat.from_dict(notebook), kernel_manager_class=SandboxedKernelManager,
-                                        resources={"metadata": {"path": str(graded.parent)}}, allow_errors=True,
-                                        shutdown_kernel="immediate")
-                started = time.perf_counter()
-                with client.setup_kernel():
-                    ready = time.perf_counter()
-                    for index, cell in enumerate(client.nb.cells):
+            client = NotebookClient(nbformat.from_dict(notebook), kernel_manager_class=SandboxedKernelManager,
+                                    resources={"metadata": {"path": str(graded.parent)}}, allow_errors=True,
+                                    shutdown_kernel="immediate", timeout=60)
+            own_cpu = time.process_time()
+            with Measured() as measured, client.setup_kernel():
+                for index, cell in enumerate(client.nb.cells):
+                    if executor.skipped(cell):
+                        continue
+                    try:
                         client.execute_cell(cell, index)
-                    finished = time.perf_counter()
-                starts.append(ready - started + time.perf_counter() - finished)
-                runs.append(finished - ready)
+                    except Exception:  # a cell that times out (the hanging kind) costs its time, as in grading
+                        pass
+            walls[kind] = measured.seconds
+            # The kernel's CPU, and this process's (the client's side of executing; the sampler thread's is
+            # in it too, a slight overestimate of the floor).
+            cpus[kind] = measured.cpu + time.process_time() - own_cpu
     finally:
         os.chdir(cwd)
         del os.environ["NBGRADER_EXECUTION"]
-    return statistics.mean(starts), statistics.mean(runs)
+    return statistics.mean(walls[k] for k in kinds), statistics.mean(cpus[k] for k in kinds)
+
+
+def cell_points():
+    """{grade_id: points} of the graded cells of the assignment."""
+    from scratchnet_solution.submissions import nbgrader_meta, read_notebook
+
+    return {nbgrader_meta(c)["grade_id"]: nbgrader_meta(c)["points"] for c in
+            read_notebook(REPO / "source" / "scratchnet" / "scratchnet.ipynb").cells
+            if c.cell_type == "code" and nbgrader_meta(c).get("grade")}
+
+
+def differences(theirs, ours):
+    """([(student, cell, their points, ours)] that differ, and those of them that are partial credit: stock
+    nbgrader gives a cell all its points when it does not fail, and the project's config the rubric's share)."""
+    maximum = cell_points()
+    strict, partial = [], []
+    for student in sorted(set(theirs) | set(ours)):
+        for cell in sorted(set(theirs.get(student, {})) | set(ours.get(student, {}))):
+            a, b = theirs.get(student, {}).get(cell), ours.get(student, {}).get(cell)
+            if a == b:
+                continue
+            by_design = a == maximum.get(cell) and b is not None and 0 < b < a
+            (partial if by_design else strict).append((student, cell, a, b))
+    return strict, partial
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--no-stock-config", action="store_true", help="skip run 1 (saves a third of the time)")
+    parser.add_argument("--no-stock-config", action="store_true", help="skip run 1 (no speed-up over stock then)")
+    parser.add_argument("--no-serial", action="store_true", help="skip run 2 (serial with the project's config)")
     args = parser.parse_args(argv)
+    grading_course.COMMAND_TIMEOUT_SECONDS = COMMAND_TIMEOUT_SECONDS
 
     workspace = Path(tempfile.mkdtemp(prefix="scratchnet-benchmark-"))
     try:
-        print(f"Building a course with {args.students} submissions ...", flush=True)
+        kinds = class_kinds(args.students)
+        print(f"Building a course with {args.students} submissions ({len(set(kinds))} kinds) ...", flush=True)
         template = new_course(workspace / "template")
         make_class(template, args.students)
         runs = {}
@@ -136,31 +261,43 @@ def main(argv=None):
             stock = copy_course(template, workspace / "stock")
             use_stock_config(stock)
             runs["stock"] = (stock, timed("1. nbgrader autograde, stock settings, serial", lambda: nbgrader(stock, "autograde", "scratchnet")))
-        serial = copy_course(template, workspace / "serial")
-        runs["serial"] = (serial, timed("2. nbgrader autograde, project config, serial", lambda: nbgrader(serial, "autograde", "scratchnet")))
+        if not args.no_serial:
+            serial = copy_course(template, workspace / "serial")
+            runs["serial"] = (serial, timed("2. nbgrader autograde, project config, serial", lambda: nbgrader(serial, "autograde", "scratchnet")))
         parallel = copy_course(template, workspace / "parallel")
         runs["parallel"] = (parallel, timed(f"3. scratchnet autograde --jobs {args.jobs}",
                                             lambda: scratchnet(parallel, "autograde", "scratchnet", "--jobs", str(args.jobs))))
-        kernel_start, tests = floor_per_submission(serial)
+        floor_wall, floor_cpu = floor_per_submission(parallel, kinds)
 
         grades = [cell_scores(course) for course, _ in runs.values()]
-        floor = kernel_start + tests
         capacity_after = parallel_capacity(args.jobs)
-        print(f"\nResults ({args.jobs} busy processes got {capacity_before:.2f} cores' worth before the runs, "
-              f"{capacity_after:.2f} after; less than {args.jobs} means other work shared the machine)")
-        # A parallel run has min(jobs, cores) cores to spend; more jobs than cores only fill idle gaps.
-        cores = min(args.jobs, len(os.sched_getaffinity(0)))
-        for name, (_, seconds) in runs.items():
-            cost = seconds * (cores if name == "parallel" else 1) / args.students
-            print(f"  {name:9s} {seconds:7.1f} s wall   {cost:5.2f} s of a core per submission "
-                  f"({cost - floor:+.2f} s over the floor)")
+        print(f"\nResults for {args.students} submissions ({args.jobs} busy processes got {capacity_before:.2f} cores' "
+              f"worth before the runs, {capacity_after:.2f} after; less than {args.jobs} means other work shared the machine)")
+        for name, (_, run) in runs.items():
+            per = run.cpu / args.students
+            print(f"  {name:9s} {run.seconds:7.1f} s wall ({run.seconds / args.students:5.2f} s per submission)   "
+                  f"CPU {per:5.2f} s per submission ({per / floor_cpu:4.2f}x the floor)   memory: peak "
+                  f"{run.peak_total / 2**20:6.0f} MB together, largest process {run.largest_process_mb:5.0f} MB")
         if "stock" in runs:
-            print(f"  speed-up of scratchnet autograde over stock serial nbgrader:       {runs['stock'][1] / runs['parallel'][1]:.2f}x")
-        print(f"  speed-up of scratchnet autograde over serial nbgrader, same config: {runs['serial'][1] / runs['parallel'][1]:.2f}x")
-        print(f"  floor per submission: sandboxed kernel start+stop {kernel_start:.2f} s + the tests in a running "
-              f"kernel {tests:.2f} s = {floor:.2f} s (mean over the kinds of submission)")
-        print(f"  per-cell grades identical in all runs: {'yes' if all(g == grades[0] for g in grades) else 'NO'}")
-        return 0 if all(g == grades[0] for g in grades) else 1
+            print(f"  speed-up of scratchnet autograde over stock serial nbgrader:       "
+                  f"{runs['stock'][1].seconds / runs['parallel'][1].seconds:.2f}x")
+        if "serial" in runs:
+            print(f"  speed-up of scratchnet autograde over serial nbgrader, same config: "
+                  f"{runs['serial'][1].seconds / runs['parallel'][1].seconds:.2f}x")
+        print(f"  floor per submission (a sandboxed kernel started, each kind's cells run in it, stopped; weighted "
+              f"as in the class): {floor_wall:.2f} s wall, {floor_cpu:.2f} s CPU")
+        same = True
+        for name, other in zip(runs, grades):
+            if name == "parallel":
+                continue
+            strict, partial = differences(other, grades[-1])
+            same = same and not strict
+            print(f"  per-cell grades of {name} and parallel: {'identical' if not strict else 'DIFFERENT'}"
+                  + (f", apart from {len(partial)} rubric cells where the project's config gives partial credit and "
+                     f"stock nbgrader all the points (issue 14)" if partial else ""))
+            for student, cell, theirs, ours in strict:
+                print(f"    {student} {cell}: {name} {theirs}, parallel {ours}")
+        return 0 if same else 1
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
 

@@ -47,6 +47,11 @@ PROBLEM_SHAPES = ((4, 2, 4, 1), (1, 3, 5, 1), (7, 3, 2, 1), (16, 5, 8, 1))
 XOR_SEEDS = (0,)
 # Both runs (XOR and XNOR) together; the visible part of the cell trains once more, within the 60 s cell limit.
 XOR_TIME_LIMIT_SECONDS = 40.0
+# Where check_xor leaves its passing seed-0 XOR run ((params, losses)) in the student's namespace: the visible
+# part of the same cell trains exactly that run (the given loop, seed 0) and takes it from there instead of
+# training a fourth time. The visible part's outcome never changes the cell's points once the hidden check
+# has passed (verdict_grading: the rubric decides), so a value student code fakes there gains nothing.
+SHARED_XOR_RUN = "_hidden_xor_run"
 # One call of a student function on these small inputs takes milliseconds, even written with Python loops
 # over samples; past this it is taken as never returning, and it is not called again in later checks.
 CALL_TIME_LIMIT_SECONDS = 10.0
@@ -715,6 +720,9 @@ def check_xor(forward, compute_loss, backward, update_weights, seeds=XOR_SEEDS, 
     are fixed for these four inputs cannot get both right, and every correct network does.
     """
     functions = {"forward": forward, "compute_loss": compute_loss, "backward": backward, "update_weights": update_weights}
+    namespace = getattr(forward, "__globals__", None)
+    if isinstance(namespace, dict):
+        namespace.pop(SHARED_XOR_RUN, None)  # only a run this check made may be shared, never one left before it
 
     def body():
         X, y = xor_data()
@@ -723,6 +731,7 @@ def check_xor(forward, compute_loss, backward, update_weights, seeds=XOR_SEEDS, 
         def out_of_time(epoch, history, params):
             return time.monotonic() > deadline
 
+        shared = None
         for seed in seeds:
             for problem, labels in (("XOR", y), ("XNOR", 1 - y)):
                 # The global random state is fixed for the run and restored after, whatever the student's code does to it.
@@ -731,7 +740,7 @@ def check_xor(forward, compute_loss, backward, update_weights, seeds=XOR_SEEDS, 
                 try:
                     params, history = call_student("the training loop", training.train, X, labels, training.HIDDEN_UNITS,
                                                    training.LEARNING_RATE, training.EPOCHS, seed, functions, out_of_time,
-                                                   trip=STUDENT_FUNCTIONS, needs=functions,
+                                                   True, trip=STUDENT_FUNCTIONS, needs=functions,  # loss_only
                                                    seconds=XOR_TIME_LIMIT_SECONDS + CALL_TIME_LIMIT_SECONDS)
                     final = call_student("forward", forward, X, *params, trip=STUDENT_FUNCTIONS)
                 finally:
@@ -760,7 +769,11 @@ def check_xor(forward, compute_loss, backward, update_weights, seeds=XOR_SEEDS, 
                         f"after {training.EPOCHS} epochs (lr {training.LEARNING_RATE}, {training.HIDDEN_UNITS} hidden units, "
                         f"seed {seed}) XOR accuracy is {acc:.0%}, loss went from {history.loss[0]:.4f} to "
                         f"{history.loss[-1]:.4f}. Fix the functions whose own checks fail first.", "xor.not_learned")
+                if problem == "XOR" and seed == 0:
+                    shared = (params, list(history.loss))
 
+        if isinstance(namespace, dict) and shared is not None:  # every run passed
+            namespace[SHARED_XOR_RUN] = shared
         return Score([])
 
     return run_check("xor", functions, body, stale_modules)

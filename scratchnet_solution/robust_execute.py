@@ -22,7 +22,7 @@ from jupyter_core.utils import ensure_async, run_sync
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
-from traitlets import Integer
+from traitlets import Integer, List, Unicode
 
 from .sandbox import SandboxedKernelManager
 from .verdicts import VERDICT_MIME
@@ -40,6 +40,11 @@ GRADE_DECIDING = ("error", "stderr", "execute_result", "verdict")
 KEPT_PAST_LIMIT = {"stderr": 1, "execute_result": 1, "verdict": 2}
 # What a kept but shortened text ends with.
 TRUNCATION_NOTE = "\n... [output truncated by the grader: this cell printed more than {limit} bytes]\n"
+
+
+# What a given cell that is not run while grading shows instead of its output (see skip_ungraded_cells).
+SKIPPED_NOTE = ("[not run while grading: this given cell earns no points, and the graded tests train the same network "
+                "with your functions themselves]\n")
 
 
 def error_output(ename, evalue):
@@ -101,6 +106,10 @@ class RobustExecute(Execute):
     interrupt_grace_seconds = Integer(
         10, help="After a timeout, how long an interrupted kernel has to answer before it is replaced.").tag(config=True)
 
+    skip_ungraded_cells = List(
+        Unicode(), help="grade_ids of given cells (locked, not graded, no solution) that are not run while grading: "
+                        "their output counts for nothing and no graded cell uses what they compute.").tag(config=True)
+
     def __init__(self, **kwargs):
         # The sandbox is part of executing: nbgrader passes its own manager class, so choose ours here.
         kwargs.setdefault("kernel_manager_class", SandboxedKernelManager)
@@ -143,6 +152,9 @@ class RobustExecute(Execute):
             self.record("not_run", cell_name(cell, index))
             cell.outputs = [error_output("KernelLost", f"not run: the kernel died {self.restarts} times before this cell.")]
             return cell, self.resources
+        if self.skipped(cell):
+            cell.outputs = [new_output("stream", name="stdout", text=SKIPPED_NOTE)]
+            return cell, self.resources
         self.stored_bytes, self.kept_kinds, self.truncated = 0, {}, False
         name = cell_name(cell, index)
         try:
@@ -177,6 +189,13 @@ class RobustExecute(Execute):
         else:
             self.finished_cells.append(cell.source)
         return cell, self.resources
+
+    def skipped(self, cell):
+        """Whether this is a given, ungraded cell the course chose not to run (never a graded or student cell:
+        OverwriteCells has already put back the release's source of every locked cell)."""
+        meta = cell.metadata.get("nbgrader")
+        return (isinstance(meta, dict) and meta.get("grade_id") in self.skip_ungraded_cells and meta.get("locked") is True
+                and not meta.get("grade") and not meta.get("solution"))
 
     def note_sandbox_events(self, name):
         """Log and keep what the sandbox refused while cell `name` ran."""

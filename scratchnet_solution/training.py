@@ -43,7 +43,8 @@ def gradient_norm(gradients):
     return float(np.sqrt(sum(np.sum(np.square(g)) for g in gradients)))
 
 
-def train(X, y, n_hidden=HIDDEN_UNITS, lr=LEARNING_RATE, epochs=EPOCHS, seed=0, functions=None, callback=None):
+def train(X, y, n_hidden=HIDDEN_UNITS, lr=LEARNING_RATE, epochs=EPOCHS, seed=0, functions=None, callback=None,
+          loss_only=False):
     """Full-batch gradient descent on the 2-layer network.
 
     Inputs:
@@ -53,6 +54,9 @@ def train(X, y, n_hidden=HIDDEN_UNITS, lr=LEARNING_RATE, epochs=EPOCHS, seed=0, 
     - functions: optional dict overriding any of forward, compute_loss, backward, update_weights
       (this is how a student's own functions are trained)
     - callback: optional callable(epoch, history, params) run after every epoch; returning True stops early
+    - loss_only: record the loss alone (history.accuracy and history.grad_norm stay empty). The grader's
+      XOR check reads nothing else, and the two other figures cost about a third of an epoch; the
+      functions are called the same way, in the same order, either way.
 
     Returns (params, history) where params is (W1, b1, W2, b2) after the last update.
     """
@@ -66,9 +70,11 @@ def train(X, y, n_hidden=HIDDEN_UNITS, lr=LEARNING_RATE, epochs=EPOCHS, seed=0, 
         W1, b1, W2, b2 = params
         z1, a1, z2, a2 = fns["forward"](X, W1, b1, W2, b2)
         history.loss.append(as_number(fns["compute_loss"](y, a2)))
-        history.accuracy.append(accuracy(y, a2))
+        if not loss_only:
+            history.accuracy.append(accuracy(y, a2))
         grads = fns["backward"](X, y, z1, a1, z2, a2, W1, W2)
-        history.grad_norm.append(gradient_norm(grads))
+        if not loss_only:
+            history.grad_norm.append(gradient_norm(grads))
         params = tuple(fns["update_weights"](W1, b1, W2, b2, *grads, lr))
         if callback is not None and callback(epoch, history, params):
             break

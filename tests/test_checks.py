@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from course_helpers import REPO
-from scratchnet_solution import checks, network
+from scratchnet_solution import checks, network, training
 from scratchnet_solution.submissions import read_notebook, reference_solutions
 
 
@@ -108,6 +108,47 @@ def test_xor_grade_does_not_depend_on_the_global_random_state():
     second = checks.check_xor(*fns)
     assert not first.ok and "loss went from" in " ".join(first.message.split())  # however it was wrapped
     assert second == first
+
+
+def given_training_loop(namespace):
+    """The notebook's given `train` (the loop the visible XOR test calls), defined in the namespace with the
+    notebook's given initialize_weights."""
+    given = [c.source for c in read_notebook(REPO / "source" / "scratchnet" / "scratchnet.ipynb").cells
+             if c.cell_type == "code" and c.source.startswith(("def train(", "def initialize_weights("))]
+    assert len(given) == 2
+    for source in given:
+        exec(source, namespace)  # noqa: S102 -- the notebook's own cells
+    return namespace["train"]
+
+
+def test_a_passing_xor_check_leaves_the_visible_part_exactly_its_run():
+    # The visible part of xor_converges reuses this run instead of training again: it must be the very run
+    # the given loop makes there (seed 0, XOR), and a value planted before the check must not survive it.
+    ns = in_namespace()
+    ns[checks.SHARED_XOR_RUN] = ((np.zeros((2, 4)), np.zeros((1, 4)), np.zeros((4, 1)), np.ones((1, 1))), [0.0])
+    report = checks.check_xor(ns["forward"], ns["compute_loss"], ns["backward"], ns["update_weights"])
+    assert report.ok, report.message
+    params, losses = ns.pop(checks.SHARED_XOR_RUN)
+    X, y = checks.xor_data()
+    own_params, own_losses = given_training_loop(ns)(X, y, seed=0, verbose=False)
+    assert len(losses) == 10_000 and losses == [float(loss) for loss in own_losses]
+    assert all(np.array_equal(mine, theirs) for mine, theirs in zip(params, own_params))
+
+
+def test_a_failing_xor_check_shares_nothing_and_removes_a_planted_run():
+    ns = in_namespace(backward=BACKWARD_WITHOUT_MEAN.replace("return X.T", "return 0 * X.T"))
+    ns[checks.SHARED_XOR_RUN] = ("planted", [0.0])
+    report = checks.check_xor(ns["forward"], ns["compute_loss"], ns["backward"], ns["update_weights"])
+    assert not report.ok
+    assert checks.SHARED_XOR_RUN not in ns
+
+
+def test_training_with_the_loss_alone_calls_the_functions_the_same_way():
+    X, y = checks.xor_data()
+    full_params, full = training.train(X, y, epochs=300, seed=3)
+    lean_params, lean = training.train(X, y, epochs=300, seed=3, loss_only=True)
+    assert lean.loss == full.loss and len(full.accuracy) == 300 and lean.accuracy == lean.grad_norm == []
+    assert all(np.array_equal(a, b) for a, b in zip(full_params, lean_params))
 
 
 def test_update_weights_in_place_is_accepted():

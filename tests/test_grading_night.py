@@ -27,7 +27,7 @@ from scratchnet_solution.cell_repair import is_intact
 from scratchnet_solution.cli import build_parser
 from scratchnet_solution.grading_worker import StudentResult, with_busy_timeout
 from scratchnet_solution.kernel_client import PromptKernelClient
-from scratchnet_solution.robust_execute import RobustExecute
+from scratchnet_solution.robust_execute import SKIPPED_NOTE, RobustExecute
 from scratchnet_solution.sandbox import SandboxedKernelManager
 
 # Cells of each function (the XOR cell needs all of them).
@@ -173,6 +173,20 @@ def test_small_output_is_kept_unchanged():
     assert [o.get("text") for o in outputs[:2]] == ["epoch 0\n", "careful\n"] and outputs[2].traceback == ["y" * 5000]
 
 
+def test_only_a_listed_given_ungraded_cell_is_skipped():
+    executor = RobustExecute(skip_ungraded_cells=["training_run"])
+    release = nbformat.read(REPO / "release" / "scratchnet" / "scratchnet.ipynb", as_version=4)
+    given = grade_cell(release, "training_run")
+    assert executor.skipped(given)
+    assert not RobustExecute().skipped(given)  # nothing is skipped unless the course lists it
+    for change in ({"grade": True, "points": 1}, {"solution": True}, {"locked": False}, {"grade_id": "other"}):
+        altered = nbformat.from_dict(given)
+        altered.metadata.nbgrader.update(change)
+        assert not executor.skipped(altered), change
+    solution = grade_cell(release, "solution_backward")
+    assert not RobustExecute(skip_ungraded_cells=["solution_backward"]).skipped(solution)
+
+
 # --- whole classes -------------------------------------------------------------------------------
 
 def ordinary_class(course):
@@ -201,6 +215,10 @@ def test_parallel_grades_equal_stock_serial_nbgrader_and_a_rerun_changes_nothing
     assert cell_scores(course) == cell_scores(stock)
     assert totals(course)["correct"] == 100 and totals(course)["stub"] == 0
     assert "sandbox" in ours.stderr and "Graded 5, kept 0, failed 0" in ours.stderr.replace("\n", " ")
+    # The project's config does not run the given (ungraded) training run; stock nbgrader does. Grades agree anyway.
+    ran = [o.get("text", "") for o in grade_cell(autograded_notebook(stock, "correct"), "training_run").outputs]
+    skipped = [o.get("text", "") for o in grade_cell(autograded_notebook(course, "correct"), "training_run").outputs]
+    assert any("Predictions:" in text for text in ran) and skipped == [SKIPPED_NOTE]
 
     again = scratchnet(course, "autograde", "scratchnet", "--force")
     assert again.returncode == 0
