@@ -252,11 +252,15 @@ def integrity_problem(topic, functions, namespace, stale_modules, helpers=None):
             message = integrity.reference_message(name, how)
             message = message if topic != "xor" else f"{message} The XOR run uses it, so it earns no points either."
             return rubric.Finding("integrity.reference_used", message)
-    if namespace is not None:
-        replaced = integrity.helper_problems(namespace, integrity.HELPERS_BY_TOPIC[topic] if helpers is None else helpers)
-        if replaced:
-            return rubric.Finding("integrity.helper_redefined", integrity.helper_message(topic, replaced))
-    return None
+    return helper_finding(topic, namespace, helpers)
+
+
+def helper_finding(topic, namespace, helpers=None):
+    """The finding for a given helper of this topic that no longer does its job, or None."""
+    if namespace is None:
+        return None
+    replaced = integrity.helper_problems(namespace, integrity.HELPERS_BY_TOPIC[topic] if helpers is None else helpers)
+    return rubric.Finding("integrity.helper_redefined", integrity.helper_message(topic, replaced)) if replaced else None
 
 
 def void(topic, finding, graded):
@@ -303,10 +307,14 @@ def run_check(topic, functions, body, stale_modules=None, helpers=None):
             report = Report(topic, False, str(failure), 0 if graded else None, full, [deduction] if deduction else [])
         else:
             report = scored(topic, score) if graded else Report(topic, True, f"{topic}: all hidden checks passed.")
-        # Student code ran meanwhile: it must not have changed numpy or the grader either.
+        # Student code ran meanwhile: it must not have changed numpy or the grader either, nor a given helper
+        # (a student function can swap `train` the first time the grader calls it, after the check above).
         changed = integrity.tampering(namespace, changed=integrity.changed_since(before))
         if changed:
             return void(topic, tampering_finding(changed), graded)
+        swapped = helper_finding(topic, namespace, helpers)
+        if swapped:
+            return void(topic, swapped, graded)
     return report
 
 
