@@ -44,18 +44,33 @@ def function_scores(course_root, assignment=ASSIGNMENT, notebook=None):
     return table
 
 
+# Past this many topics a row per student no longer fits 110 columns: the table turns, a row per topic.
+MAX_TOPIC_COLUMNS = 7
+
+
 def score_table(scores, title="Scores per function"):
-    """A rich Table: one row per student, one column per topic, and the total."""
+    """A rich Table of {student: {topic: Score}}: a row per student and a column per topic (and the total),
+    or, for an assignment with many functions, a row per topic and a column per student."""
     from rich.table import Table
 
     topics = list(next(iter(scores.values()), {})) or TOPICS
+    students = sorted(scores)
     table = Table(title=title)
-    table.add_column("student")
+    cell = lambda score: f"{score.points:g}/{score.max_points:g}"  # noqa: E731
+    totals = {s: Score(sum(x.points for x in scores[s].values()), sum(x.max_points for x in scores[s].values()))
+              for s in students}
+    if len(topics) <= MAX_TOPIC_COLUMNS:
+        table.add_column("student")
+        for topic in topics:
+            table.add_column(topic, justify="right")
+        table.add_column("total", justify="right")
+        for student in students:
+            table.add_row(student, *(cell(scores[student][t]) for t in topics), cell(totals[student]))
+        return table
+    table.add_column("function")
+    for student in students:
+        table.add_column(student, justify="right")
     for topic in topics:
-        table.add_column(topic, justify="right")
-    table.add_column("total", justify="right")
-    for student, by_topic in sorted(scores.items()):
-        cells = [f"{by_topic[t].points:g}/{by_topic[t].max_points:g}" for t in topics]
-        total = sum(s.points for s in by_topic.values())
-        table.add_row(student, *cells, f"{total:g}/{sum(s.max_points for s in by_topic.values()):g}")
+        table.add_row(topic, *(cell(scores[s][topic]) for s in students))
+    table.add_row("total", *(cell(totals[s]) for s in students))
     return table

@@ -14,3 +14,18 @@ def test_sample_students_are_in_the_gradebook_by_name(tmp_path):
         names = {s.id: (s.first_name, s.last_name) for s in gradebook.students}
     assert names == demo.SAMPLE_NAMES
     assert set(demo.SAMPLE_NAMES) == set(demo.SAMPLE_CLASS) | set(demo.DEEP_SAMPLE_CLASS)
+
+
+def test_score_tables_of_both_assignments_fit_the_demos_110_columns_with_every_name_whole():
+    from rich.console import Console
+
+    from scratchnet_solution.assignments import topics
+    from scratchnet_solution.scores import Score, score_table
+
+    for assignment, students in (("scratchnet", demo.SAMPLE_CLASS), ("scratchnet_deep", demo.DEEP_SAMPLE_CLASS)):
+        scores = {student: {topic: Score(1, 2) for topic in topics(assignment)} for student in students}
+        console = Console(width=110, record=True)
+        console.print(score_table(scores))
+        text = console.export_text()
+        assert max(len(line) for line in text.splitlines()) <= 110
+        assert all(name in text for name in [*topics(assignment), *students]), assignment
