@@ -6,6 +6,7 @@ preprocessor, listed in nbgrader_config.py, takes both out of test cells and kee
 message itself, which is what the student needs.
 """
 import re
+import textwrap
 
 from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
@@ -18,6 +19,12 @@ PACKAGE = __name__.partition(".")[0]
 # IPython's frame of the cell itself ("Cell In[19], line 5"), and its quoted lines ("----> 5 assert ...").
 CELL_FRAME = re.compile(r"\s*(Cell In\s*\[|Input In\s*\[)")
 QUOTED_LINE = re.compile(r"(\s*(?:-*>)?\s*)(\d+)(.*)")
+
+
+def fitted(message, width=100):
+    """The message as lines of at most `width` characters (words kept whole), read without scrolling sideways."""
+    return [line for paragraph in message.split("\n") for line in textwrap.wrap(
+        paragraph, width, break_long_words=False, break_on_hyphens=False) or [""]]
 
 
 class FeedbackPreprocessor(NbGraderPreprocessor):
@@ -89,7 +96,7 @@ class HideHiddenTests(FeedbackPreprocessor):
             kept = []  # only the banner is left: the message below says it all
         last = f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"
         if not kept or ANSI.sub("", kept[-1]).strip() != last.strip():
-            kept.append(last)
+            kept.extend(fitted(last))
         return kept
 
     @staticmethod

@@ -66,3 +66,17 @@ def test_a_failing_visible_line_is_shown_with_the_line_numbers_the_student_sees(
 def test_cells_that_are_not_tests_are_left_alone():
     cell = new_code_cell("def backward():\n    pass  # BEGIN HIDDEN TESTS is just text here")
     assert feedback_of(cell).source == cell.source
+
+
+def test_a_long_message_left_alone_in_feedback_is_cut_into_lines_a_page_shows_without_scrolling():
+    """The test tool's one-line banner goes (no frame is left), and the message replaces it: in lines of at
+    most 100 characters, every word of it kept."""
+    message = ("backward: dW1 differs from the numerical gradient of your own forward and compute_loss (relative "
+               "error 6.0e-01). The test below names the likely cause; if forward or compute_loss fail their own "
+               "tests, fix them first.")
+    banner = [f"\x1b[1;31mTest failed:\x1b[0m {message}"]
+    error = new_output("error", ename="_TestFailed", evalue=message, traceback=banner)
+    cell = feedback_of(graded_cell('"""backward: gradient check."""\nassert False, "x"', [error]))
+    lines = ANSI.sub("", "\n".join(cell.outputs[0].traceback)).splitlines()
+    assert max(len(line) for line in lines) <= 100 and len(lines) >= 3
+    assert " ".join(lines) == f"_TestFailed: {message}"
