@@ -16,6 +16,7 @@ say what nbgrader should record:
   hidden part never ran gets one saying so), for the class report (issue 11).
 """
 import json
+import textwrap
 
 from nbformat.v4 import new_output
 from nbgrader import utils
@@ -49,8 +50,10 @@ def forged_result_error(what):
         "points, so this cell earns none."), traceback=[])
 
 
-def note(text):
-    return new_output("stream", name="stdout", text=text + "\n")
+def note(text, width=100):
+    """A line of the grader's in the cell's output, cut into lines of at most `width` characters (words whole)."""
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
+    return new_output("stream", name="stdout", text="\n".join(lines) + "\n")
 
 
 class GradeFromVerdicts(NbGraderPreprocessor):

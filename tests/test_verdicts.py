@@ -74,6 +74,17 @@ def test_a_rubric_cell_records_the_rubric_s_points_even_when_its_visible_part_fa
     assert any("gradient shapes are wrong" in o.get("text", "") for o in cell.outputs)
 
 
+def test_the_grader_s_notes_in_a_cell_are_lines_a_page_shows_without_scrolling():
+    long_message = "backward: db1 is a single number: np.sum without an axis adds up the whole matrix. " * 3
+    visible_error = new_output("error", ename="_TestFailed", evalue=long_message.strip(), traceback=[])
+    cell = graded_cell("backward_matches_reference", 25, [verdict_output(record(FLAT, "backward_matches_reference")),
+                                                        visible_error])
+    _, _, cell = graded(cell)
+    text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+    assert "The visible check in this cell failed as well" in text
+    assert max(len(line) for line in text.splitlines()) <= 100 and "adds up the whole matrix" in " ".join(text.split())
+
+
 def test_all_or_nothing_gives_a_partly_right_rubric_cell_zero():
     cell = graded_cell("backward_matches_reference", 25, [verdict_output(record(FLAT, "backward_matches_reference"))])
     points, verdict, _ = graded(cell, partial_credit=False)
