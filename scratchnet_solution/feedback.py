@@ -12,7 +12,7 @@ from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import List, Unicode
 
-from .verdicts import VERDICT_MIME
+from .verdicts import verdict_outputs
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 PACKAGE = __name__.partition(".")[0]
@@ -66,8 +66,8 @@ class HideHiddenTests(FeedbackPreprocessor):
         cell.source, hidden, numbers = self.hidden_lines(cell.source)
         # The verdict records are for the grader (and the class report), with no form a page can show:
         # nbconvert would warn on every feedback run that it cannot represent them.
-        cell.outputs = [output for output in cell.get("outputs", [])
-                        if not (output.get("output_type") == "display_data" and VERDICT_MIME in output.get("data", {}))]
+        records = verdict_outputs(cell)
+        cell.outputs = [output for output in cell.get("outputs", []) if output not in records]
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 output["traceback"] = self.clean_traceback(output.get("traceback", []), hidden, output, numbers)

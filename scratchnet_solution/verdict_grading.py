@@ -16,16 +16,16 @@ say what nbgrader should record:
   hidden part never ran gets one saying so), for the class report (issue 11).
 """
 import json
-import textwrap
 
 from nbformat.v4 import new_output
 from nbgrader import utils
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Bool
 
+from .feedback import fitted
 from .rubric import Finding
 from .scores import topic_of
-from .verdicts import VERDICT_MIME
+from .verdicts import VERDICT_MIME, verdict_outputs
 
 # Errors the grader itself reports (robust_execute.py, nbclient): they cost the cell, whatever the rubric said.
 GRADER_ERRORS = ("DeadKernelError", "CellTimeoutError", "KernelLost", "ForgedResult")
@@ -33,10 +33,6 @@ GRADER_ERRORS = ("DeadKernelError", "CellTimeoutError", "KernelLost", "ForgedRes
 
 def is_test_cell(cell):
     return cell.cell_type == "code" and utils.is_grade(cell) and not utils.is_solution(cell)
-
-
-def verdict_outputs(cell):
-    return [o for o in cell.outputs if o.get("output_type") == "display_data" and VERDICT_MIME in o.get("data", {})]
 
 
 def read_verdict(output):
@@ -50,10 +46,9 @@ def forged_result_error(what):
         "points, so this cell earns none."), traceback=[])
 
 
-def note(text, width=100):
-    """A line of the grader's in the cell's output, cut into lines of at most `width` characters (words whole)."""
-    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [""]
-    return new_output("stream", name="stdout", text="\n".join(lines) + "\n")
+def note(text):
+    """A line of the grader's in the cell's output, cut as feedback cuts messages (100 characters, words whole)."""
+    return new_output("stream", name="stdout", text="\n".join(fitted(text)) + "\n")
 
 
 class GradeFromVerdicts(NbGraderPreprocessor):

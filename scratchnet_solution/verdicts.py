@@ -15,6 +15,11 @@ graded without a rubric failed (its cell's points are lost under that id). Cause
 VERDICT_MIME = "application/vnd.scratchnet.verdict+json"
 
 
+def verdict_outputs(cell):
+    """The verdict records among a notebook cell's outputs."""
+    return [o for o in cell.get("outputs", []) if o.get("output_type") == "display_data" and VERDICT_MIME in o.get("data", {})]
+
+
 def record(report, cell):
     """The verdict of one check for one test cell, as JSON-ready data."""
     return {"cell": cell, "function": report.function, "points": report.points, "max_points": report.max_points,
