@@ -12,12 +12,12 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from course_helpers import REPO
-from scratchnet_solution import corpus_grading
-from scratchnet_solution.corpus import load_corpus
-from scratchnet_solution.corpus_report import mentions
-from scratchnet_solution.rubric import RUBRICS
-from scratchnet_solution.scores import TOPICS, topic_of
-from scratchnet_solution.submissions import nbgrader_meta, read_notebook
+from scratchnet_solution.corpus import grading as corpus_grading
+from scratchnet_solution.corpus.entries import load_corpus
+from scratchnet_solution.corpus.report import mentions
+from scratchnet_solution.assignments.scratchnet.rubric import RUBRICS
+from scratchnet_solution.batch.scores import TOPICS, topic_of
+from scratchnet_solution.course.notebooks import nbgrader_meta, read_notebook
 
 pytestmark = pytest.mark.slow
 
@@ -182,7 +182,7 @@ def cause_id(entry):
 
 @pytest.fixture(scope="module")
 def class_report(graded, tmp_path_factory):
-    from scratchnet_solution.report_command import write_report
+    from scratchnet_solution.commands.report import write_report
 
     return write_report(graded.courses, "scratchnet", tmp_path_factory.mktemp("report"))
 

@@ -2,11 +2,11 @@
 the failure message stays. (tests/test_autograde.py checks the same on real nbgrader feedback.)"""
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from scratchnet_solution.feedback import ANSI, HideHiddenTests
+from scratchnet_solution.preprocessors.hidehiddentests import ANSI, HideHiddenTests
 
 SOURCE = '''"""backward: hidden checks."""
 ### BEGIN HIDDEN TESTS
-from scratchnet_solution.checks import check_backward as _hidden_check
+from scratchnet_solution.assignments.scratchnet.checks import check_backward as _hidden_check
 _hidden_report = _hidden_check(backward)
 assert _hidden_report.ok, _hidden_report.message
 ### END HIDDEN TESTS
@@ -14,10 +14,10 @@ assert len(_grads) == 4, "backward should return 4 gradients"'''
 TRACEBACK = [
     "\x1b[31m-----------------------------------\x1b[39m",
     "\x1b[31mAssertionError\x1b[39m        Traceback (most recent call last)",
-    "Cell \x1b[32mIn[19]\x1b[39m, line 5\n      3 from scratchnet_solution.checks import check_backward as _hidden_check\n"
+    "Cell \x1b[32mIn[19]\x1b[39m, line 5\n      3 from scratchnet_solution.assignments.scratchnet.checks import check_backward as _hidden_check\n"
     "      4 _hidden_report = _hidden_check(backward)\n----> 5 assert _hidden_report.ok, _hidden_report.message\n"
     "      6 ### END HIDDEN TESTS\n      7 assert len(_grads) == 4",
-    "File /somewhere/scratchnet_solution/checks.py:120, in check_backward(backward)\n    118 secret = reference()\n",
+    "File /somewhere/scratchnet_solution/assignments/scratchnet/checks.py:120, in check_backward(backward)\n    118 secret = reference()\n",
     "\x1b[31mAssertionError\x1b[39m: backward: dW1 is exactly m = 4 times too large",
 ]
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from scratchnet_solution.corpus import load_entry
-from scratchnet_solution.submissions import fill_solutions, read_notebook, reference_solutions
+from scratchnet_solution.corpus.entries import load_entry
+from scratchnet_solution.course.notebooks import read_notebook
+from scratchnet_solution.corpus.submissions import fill_solutions, reference_solutions
 
 import nbformat
 

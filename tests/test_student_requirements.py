@@ -8,7 +8,7 @@ import re
 import sys
 
 from course_helpers import REPO
-from scratchnet_solution.submissions import read_notebook
+from scratchnet_solution.course.notebooks import read_notebook
 
 # Import name -> distribution name, where they differ.
 DISTRIBUTIONS = {"IPython": "ipython"}
