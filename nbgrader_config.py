@@ -20,11 +20,13 @@ c.Autograde.create_student = True
 # Feedback is the autograded notebook as HTML, and autograde has put the hidden tests back into the
 # test cells: stock nbgrader would show them, and tracebacks quote the lines around a failing assert.
 # HideHiddenTests (scratchnet_solution/preprocessors/) removes both from test cells and keeps the
-# failure message, which names what is wrong. The other two steps are nbgrader's defaults.
+# failure message, which names what is wrong; RemoveGraderCode drops output quoting the grader's code, and
+# FitLongLines cuts every output line to 100 characters. The other two steps are nbgrader's defaults.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "scratchnet_solution.preprocessors.HideHiddenTests",
     "scratchnet_solution.preprocessors.RemoveGraderCode",
+    "scratchnet_solution.preprocessors.FitLongLines",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 

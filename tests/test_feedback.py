@@ -80,3 +80,22 @@ def test_a_long_message_left_alone_in_feedback_is_cut_into_lines_a_page_shows_wi
     lines = ANSI.sub("", "\n".join(cell.outputs[0].traceback)).splitlines()
     assert max(len(line) for line in lines) <= 100 and len(lines) >= 3
     assert " ".join(lines) == f"_TestFailed: {message}"
+
+
+def test_every_output_line_of_any_cell_is_cut_to_100_characters_with_its_words_whole():
+    from scratchnet_solution.preprocessors.fitlonglines import FitLongLines
+
+    # IPython's frame header in an ungraded cell that called a stub: the whole signature, 135 characters.
+    header = ("Cell \x1b[32mIn[28]\x1b[39m, line 26, in train(X, Y, layer_dims, hidden_activation, init, optimizer, "
+              "learning_rate, epochs, batch_size, seed, callback)")
+    printed = "epoch " + " ".join(f"loss={i / 7:.6f}" for i in range(12)) + "\nshort line\n"
+    cell = new_code_cell("train(...)", outputs=[
+        new_output("error", ename="NotImplementedError", evalue="", traceback=[header, "\x1b[31mNotImplementedError\x1b[39m"]),
+        new_output("stream", name="stdout", text=printed)])
+    assert max(len(ANSI.sub("", line)) for line in header.split("\n")) > 100  # the case is real
+    notebook, _ = FitLongLines().preprocess(new_notebook(cells=[cell]), {})
+    traceback, text = notebook.cells[0].outputs[0]["traceback"], notebook.cells[0].outputs[1]["text"]
+    shown = [ANSI.sub("", line) for entry in traceback for line in entry.split("\n")] + text.split("\n")
+    assert max(len(line) for line in shown) <= 100
+    assert " ".join(" ".join(shown).split()) == " ".join((ANSI.sub("", header) + " NotImplementedError " + printed).split())
+    assert traceback[1] == "\x1b[31mNotImplementedError\x1b[39m"  # a short line keeps its colour
