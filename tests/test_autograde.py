@@ -225,3 +225,20 @@ def test_the_class_report_counts_each_cause_as_the_corpus_labels_it(class_report
     for cause, names in sorted(labelled.items()):
         assert names <= found.get(cause, set()), cause
         assert found[cause] - names <= cheats, cause
+
+
+def output_lines(path):
+    """Every line of the output areas of a feedback page, as a reader sees it (tags stripped, entities decoded)."""
+    import html
+
+    page = path.read_text()
+    blocks = re.findall(r'<div class="[^"]*output_area[^"]*">(.*?)</div>\s*</div>', page, re.S)
+    return [line for block in blocks for pre in re.findall(r"<pre>(.*?)</pre>", block, re.S)
+            for line in html.unescape(re.sub(r"<[^>]+>", "", pre)).splitlines()]
+
+
+def test_no_line_of_any_feedback_page_is_longer_than_100_characters(feedback):
+    lines = {entry.name: output_lines(feedback[entry.name]) for entry in CORPUS}
+    assert sum(len(found) for found in lines.values()) > 10 * len(CORPUS)  # the pages' outputs were found
+    longest = max(((len(line), name, line) for name, found in lines.items() for line in found))
+    assert longest[0] <= 100, longest
