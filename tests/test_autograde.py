@@ -239,6 +239,6 @@ def output_lines(path):
 
 def test_no_line_of_any_feedback_page_is_longer_than_100_characters(feedback):
     lines = {entry.name: output_lines(feedback[entry.name]) for entry in CORPUS}
-    assert sum(len(found) for found in lines.values()) > 10 * len(CORPUS)  # the pages' outputs were found
+    assert all(len(found) >= 5 for found in lines.values())  # every page's outputs were found
     longest = max(((len(line), name, line) for name, found in lines.items() for line in found))
     assert longest[0] <= 100, longest
