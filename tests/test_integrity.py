@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from course_helpers import REPO
-from scratchnet_solution.assignments.scratchnet import checks, network
+from scratchnet_solution.assignments.scratchnet import checks, given_helpers, network
 from scratchnet_solution.grading import integrity
 from scratchnet_solution.course.notebooks import read_notebook
 from scratchnet_solution.corpus.submissions import reference_solutions
@@ -154,10 +154,10 @@ def test_numpy_names_cover_what_the_tests_and_the_grader_use():
 def test_given_helpers_pass_as_given_and_as_exact_copies():
     namespace = notebook()
     names = ("_testing", "initialize_weights", "train", "numerical_gradient", "relative_error")
-    assert integrity.helper_problems(namespace, names) == []
+    assert integrity.helper_problems(namespace, names, given_helpers.PROBES) == []
     copy = next(c.source for c in SOURCE.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "initialize_weights")
     exec(copy, namespace)  # a student pasting the given cell again changes nothing
-    assert integrity.helper_problems(namespace, names) == []
+    assert integrity.helper_problems(namespace, names, given_helpers.PROBES) == []
 
 
 @pytest.mark.parametrize("name, source", [
@@ -177,7 +177,7 @@ def test_given_helpers_pass_as_given_and_as_exact_copies():
 def test_a_redefined_helper_that_behaves_differently_is_found(name, source):
     namespace = notebook()
     exec(source, namespace)
-    assert integrity.helper_problems(namespace, (name,)) == [name]
+    assert integrity.helper_problems(namespace, (name,), given_helpers.PROBES) == [name]
 
 
 def test_the_test_tool_swaps_only_sigmoid_and_hides_stderr():

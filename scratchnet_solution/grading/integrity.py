@@ -8,11 +8,12 @@ Each shortcut is recognised by what it leaves behind, never by guessing intent:
 - numpy's functions replaced (`numpy_problems`): the tests compare with numpy, so a replaced
   `np.allclose` would make every test say yes;
 - a given helper (the test tools, `initialize_weights`, `train`, ...) redefined so that it behaves
-  differently (`helper_problems`): tests use them, and a later definition replaces the given cell's;
+  differently (`helper_problems`, with each assignment's probes): tests use them, and a later definition
+  replaces the given cell's;
 - the grader's own package changed (`grader_changes`): each hidden test cell imports the package
   afresh and compares the copy the notebook could reach with the fresh one.
 
-Hard-coded XOR outputs are caught by `checks.check_xor`, which also trains on relabelled data.
+Hard-coded XOR outputs are caught by the first assignment's `check_xor`, which also trains on relabelled data.
 """
 import contextlib
 import io
@@ -24,8 +25,6 @@ import warnings
 from pathlib import Path
 
 import numpy as np
-
-from scratchnet_solution.assignments.scratchnet.network import STUDENT_FUNCTIONS
 
 PACKAGE = __name__.partition(".")[0]
 PACKAGE_DIR = os.path.realpath(Path(__file__).parents[1])  # scratchnet_solution/
@@ -42,19 +41,6 @@ NUMPY_NAMES = (
 
 # Names numpy binds to an object of another name.
 NUMPY_ALIASES = {"abs": "absolute"}
-
-# The given helpers each topic's visible tests rely on. The gradient-checking helpers feed only the
-# 0-point self-check cell, so redefining them is reported there and costs nothing.
-HELPERS_BY_TOPIC = {
-    "sigmoid": ("_testing",),
-    "forward": ("_testing", "initialize_weights"),
-    "compute_loss": ("_testing",),
-    "backward": ("_testing", "initialize_weights"),
-    "update_weights": ("_testing",),
-    "xor": ("_testing", "initialize_weights", "train"),
-}
-GRADCHECK_HELPERS = ("numerical_gradient", "relative_error")
-
 
 # --- Quiet: student code may write to stderr; in a test cell that alone would cost the cell its points.
 
@@ -179,27 +165,25 @@ def _tripwire_body(*args, _calls, _name, **kwargs):
 
 
 @contextlib.contextmanager
-def tripwire(names):
-    """While active, a call to the reference of any function in `names` is recorded (and raises).
+def tripwire(names, reference):
+    """While active, a call to `reference`'s function of any name in `names` is recorded (and raises).
 
     The reference functions' code is swapped, not their names, so the wire also catches copies of the
     function object and calls through importlib or sys.modules made while student code runs.
     """
-    from scratchnet_solution.assignments.scratchnet import network
-
     calls = []
     saved = {}
     for name in names:
-        reference = getattr(network, name)
-        saved[name] = (reference.__code__, reference.__kwdefaults__)
-        reference.__code__ = _tripwire_body.__code__
-        reference.__kwdefaults__ = {"_calls": calls, "_name": name}
+        function = getattr(reference, name)
+        saved[name] = (function.__code__, function.__kwdefaults__)
+        function.__code__ = _tripwire_body.__code__
+        function.__kwdefaults__ = {"_calls": calls, "_name": name}
     try:
         yield calls
     finally:
         for name, (code, kwdefaults) in saved.items():
-            reference = getattr(network, name)
-            reference.__code__, reference.__kwdefaults__ = code, kwdefaults
+            function = getattr(reference, name)
+            function.__code__, function.__kwdefaults__ = code, kwdefaults
 
 
 def reference_message(topic, how):
@@ -273,40 +257,6 @@ def numpy_message(problems):
 
 # --- Given helpers, redefined in a student cell.
 
-def _same_arrays(a, b):
-    try:
-        return len(a) == len(b) and all(np.shape(x) == np.shape(y) and np.allclose(x, y, rtol=1e-12, atol=1e-14)
-                                        for x, y in zip(a, b))
-    except Exception:
-        return False
-
-
-def _initialize_weights_ok(namespace):
-    from scratchnet_solution.assignments.scratchnet import network
-
-    given = namespace["initialize_weights"]
-    cases = [((2, 4, 1), {"seed": 1}), ((2, 4, 1), {"seed": 3}), ((3, 5, 1), {"seed": 5})]
-    return all(_same_arrays(given(*args, **kw), network.initialize_weights(*args, **kw)) for args, kw in cases)
-
-
-def _train_ok(namespace):
-    from scratchnet_solution.assignments.scratchnet import network, training
-
-    rng = np.random.default_rng(11)
-    X, y = rng.standard_normal((5, 3)), rng.integers(0, 2, size=(5, 1)).astype(float)
-    names = (*STUDENT_FUNCTIONS, "initialize_weights")
-    saved = {name: namespace[name] for name in names if name in namespace}
-    namespace.update({name: getattr(network, name) for name in names})
-    try:
-        params, losses = namespace["train"](X, y, n_hidden=3, lr=0.3, epochs=4, seed=7, verbose=False)
-    finally:
-        for name in names:
-            namespace.pop(name, None)
-        namespace.update(saved)
-    expected_params, history = training.train(X, y, 3, 0.3, 4, 7)
-    return _same_arrays(params, expected_params) and _same_arrays([losses], [history.loss])
-
-
 # The gradient-check helpers are judged by what they are for, not by matching the given code digit for
 # digit: a student may keep their own (forward differences, a max-norm relative error) and is not flagged;
 # one that cannot tell a wrong gradient from a right one (returns 0, returns its input) is.
@@ -330,59 +280,17 @@ def _relative_error_ok(namespace):
                 and 1e-5 < measured(np.ones(3), np.ones(3) * 1.001) < 1e-2)
 
 
-def _testing_tool_ok(namespace):
-    """The test tool swaps only sigmoid, hides stderr, lets errors through and puts everything back."""
-    from scratchnet_solution.assignments.scratchnet import network
-
-    tool, before = namespace["_testing"], dict(namespace)
-    probe = np.array([-1000.0, -1.0, 0.0, 2.0, 1000.0])
-    for function in ("forward", "sigmoid"):
-        outer_stderr = sys.stderr
-        with tool(function):
-            inside = dict(namespace)
-            stderr_hidden = sys.stderr is not outer_stderr
-            print("probe", file=sys.stderr)
-        changed = {name for name in set(before) | set(inside) if inside.get(name) is not before.get(name)}
-        if function == "forward":
-            with np.errstate(all="ignore"):
-                right = np.allclose(inside["sigmoid"](probe), network.sigmoid(probe))
-            if changed != {"sigmoid"} or not right:
-                return False
-        elif changed:
-            return False
-        if not stderr_hidden or any(namespace.get(name) is not before.get(name) for name in before):
-            return False
-    # An unfinished function fails every test that calls it. (Only while nbgrader validates does the given tool
-    # let later tests pass quietly, leaving the list to the XOR test; a notebook that switches that on while
-    # graded would earn the points of tests it never ran.)
-    for _ in range(2):
-        try:
-            with tool("forward"):
-                raise NotImplementedError()
-        except (NotImplementedError, AssertionError):
-            pass
-        else:
-            return False
-    try:
-        with tool("forward"):
-            raise LookupError("probe")
-    except Exception as error:  # the error itself, or the test failure that tells it in a line
-        told = isinstance(error, LookupError) or isinstance(error, AssertionError) and "LookupError: probe" in str(error)
-        return told and all(namespace.get(name) is before.get(name) for name in before)
-    return False
+# Given helpers any assignment may hand out, by name: each probe says whether the namespace's helper still does
+# its job. An assignment adds its own (its checks pass them to helper_problems).
+GRADIENT_CHECK_PROBES = {"numerical_gradient": _numerical_gradient_ok, "relative_error": _relative_error_ok}
+GRADCHECK_HELPERS = tuple(GRADIENT_CHECK_PROBES)
 
 
-HELPER_PROBES = {
-    "_testing": _testing_tool_ok,
-    "initialize_weights": _initialize_weights_ok,
-    "train": _train_ok,
-    "numerical_gradient": _numerical_gradient_ok,
-    "relative_error": _relative_error_ok,
-}
+def helper_problems(namespace, names, probes):
+    """The given helpers among `names` that no longer behave as the given cells define them.
 
-
-def helper_problems(namespace, names):
-    """The given helpers among `names` that are missing or no longer behave as the given cells define them."""
+    probes: {helper name: probe(namespace) -> whether it still does its job}.
+    """
     problems = []
     for name in names:
         if name not in namespace:
@@ -391,7 +299,7 @@ def helper_problems(namespace, names):
             problems.append(name)
             continue
         try:
-            ok = HELPER_PROBES[name](namespace)
+            ok = probes[name](namespace)
         except Exception:
             ok = False
         if not ok:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from scratchnet_solution.assignments.scratchnet import diagnosis, network, rubric, training
+from scratchnet_solution.assignments.scratchnet import diagnosis, given_helpers, network, rubric, training
 
 from scratchnet_solution.grading import integrity
 from scratchnet_solution.assignments.scratchnet.data import xor_data
@@ -190,7 +190,7 @@ def call_student(name, fn, *args, trip=None, seconds=None, needs=None):
         raise CallTimedOut(f"{hung[0]} did not return within {CALL_TIME_LIMIT_SECONDS:.0f} s in an earlier check "
                            "(an endless loop?), so it was not run again. Fix it and run its test cell.",
                            f"{hung[0]}.never_returns")
-    with integrity.tripwire(trip) as reference_calls:
+    with integrity.tripwire(trip, network) as reference_calls:
         try:
             with time_limit(seconds):
                 result = fn(*args)
@@ -250,7 +250,8 @@ def helper_finding(topic, namespace, helpers=None):
     """The finding for a given helper of this topic that no longer does its job, or None."""
     if namespace is None:
         return None
-    replaced = integrity.helper_problems(namespace, integrity.HELPERS_BY_TOPIC[topic] if helpers is None else helpers)
+    names = given_helpers.HELPERS_BY_TOPIC[topic] if helpers is None else helpers
+    replaced = integrity.helper_problems(namespace, names, given_helpers.PROBES)
     return rubric.Finding("integrity.helper_redefined", integrity.helper_message(topic, replaced)) if replaced else None
 
 
