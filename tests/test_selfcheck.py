@@ -50,7 +50,9 @@ def self_check(folder, env=None):
 def summary_line(output, topic):
     """The topic's line in the summary at the end (a failure above may start with its name too)."""
     summary_part = output.split("Your functions, by their visible tests:")[-1]
-    return next(line for line in summary_part.splitlines() if line.strip().startswith(topic + " "))
+    line = next((line for line in summary_part.splitlines() if line.strip().startswith(topic + " ")), None)
+    assert line is not None, f"no summary line for {topic}:\n{output}"
+    return line
 
 
 def with_continuation(output, first_line):
@@ -251,3 +253,12 @@ def test_deep_test_waits_for_the_unfinished_function_it_calls(repo, tmp_path):
     assert summary_line(output, "activation_backward").endswith("0/1  1 test waits for activation_forward")
     assert summary(output, "convergence").endswith("0/1  1 test waits for activation_forward")
     assert "all visible tests pass" in summary_line(output, "linear_backward")
+
+
+def test_a_damaged_assignment_file_gets_a_plain_message(repo, tmp_path):
+    folder = student_folder(repo, tmp_path, assignment=DEEP)
+    (folder / "assignment.json").write_text('{"notebook": "scratchnet_deep.ipynb", "functions": [')  # cut short
+    code, output = self_check(folder)
+    assert code == 1
+    assert "assignment.json beside the notebook is missing or damaged (JSONDecodeError" in output
+    assert "Download a fresh copy" in output and "Traceback" not in output
