@@ -22,7 +22,7 @@ import sys
 import threading
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -32,7 +32,7 @@ from scratchnet_solution.grading import integrity
 from scratchnet_solution.assignments.scratchnet.data import xor_data
 from scratchnet_solution.grading.gradcheck import relative_error
 from scratchnet_solution.grading.isolation import others_from_reference
-from scratchnet_solution.grading.wrapping import wrapped
+from scratchnet_solution.grading.report import CallTimedOut, CheckFailed, NotComputed, ReferenceUsed, Report
 from scratchnet_solution.assignments.scratchnet.network import STUDENT_FUNCTIONS
 GRADIENT_NAMES = ("dW1", "db1", "dW2", "db2")
 PARAMETER_NAMES = ("W1", "b1", "W2", "b2")
@@ -57,52 +57,6 @@ SHARED_XOR_RUN = "_hidden_xor_run"
 # One call of a student function on these small inputs takes milliseconds, even written with Python loops
 # over samples; past this it is taken as never returning, and it is not called again in later checks.
 CALL_TIME_LIMIT_SECONDS = 10.0
-
-
-@dataclass
-class Report:
-    """Outcome of one check: `ok`, and a message a student can act on when it is not.
-
-    Checks graded by a rubric (rubric.RUBRICS) also give the points earned of `max_points` and every
-    deduction with its cause id; `check_own_work` leaves points to the visible part (None).
-    Integrity findings void the function: `integrity` lists them, and the points are 0.
-    """
-
-    function: str
-    ok: bool
-    message: str = ""
-    points: float = None
-    max_points: float = None
-    deductions: list = field(default_factory=list)  # rubric.Deduction
-    integrity: list = field(default_factory=list)  # rubric.Finding
-    cause: str = ""  # the cause id of a failed check graded without a rubric (`<function>.<cause>`)
-
-    def __post_init__(self):
-        # Read in the notebook, the feedback page and the formgrader: lines that fit without scrolling.
-        self.message = wrapped(self.message)
-
-    def __bool__(self):
-        return self.ok
-
-
-class CheckFailed(Exception):
-    """Raised inside a check to stop at the first problem found; `cause` is the id of its diagnosis."""
-
-    def __init__(self, message, cause=None):
-        super().__init__(message)
-        self.cause = cause
-
-
-class CallTimedOut(CheckFailed):
-    """A student function did not return within its time limit, now or in an earlier check."""
-
-
-class ReferenceUsed(CheckFailed):
-    """Student code called the grader's reference while it ran."""
-
-
-class NotComputed(CheckFailed):
-    """The results do not follow the inputs (hard-coded): an integrity finding, not a mistake."""
 
 
 @dataclass

@@ -8,7 +8,8 @@ A cache is judged by what it is for: the reference's backward step must get the 
 import numpy as np
 
 from scratchnet_solution.grading import integrity
-from scratchnet_solution.assignments.scratchnet.checks import CheckFailed, Report, call_student
+from scratchnet_solution.assignments.scratchnet.checks import call_student
+from scratchnet_solution.grading.report import CheckFailed, Report
 from scratchnet_solution.grading.gradcheck import numerical_gradient, relative_error
 from scratchnet_solution.grading.comparison import difference
 from scratchnet_solution.grading.isolation import others_from_reference
