@@ -21,3 +21,12 @@ def topics(assignment):
         raise KeyError(f"no assignment {assignment!r} in scratchnet_solution/assignments/ (see the README, "
                        "\"Add an assignment\")") from None
     return module.TOPICS
+
+
+def student_functions(assignment):
+    """The functions students write in `assignment`, in notebook order (its topics without the end-to-end test)."""
+    if assignment == FIRST:
+        from ..network import STUDENT_FUNCTIONS
+        return tuple(STUDENT_FUNCTIONS)
+    topics(assignment)  # the same clear KeyError for an unknown assignment
+    return tuple(importlib.import_module(f"{__name__}.{assignment}").STUDENT_FUNCTIONS)
