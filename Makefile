@@ -25,7 +25,7 @@ release: $(STAMP)
 
 # Release the assignment, grade a sample class and print the score table.
 demo: $(STAMP)
-	$(BIN)/python -m scratchnet_solution.demo
+	$(BIN)/python -m scratchnet_solution.commands.demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

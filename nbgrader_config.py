@@ -19,12 +19,14 @@ c.Autograde.create_student = True
 # --- Feedback and grading correctness (issue 3) ---
 # Feedback is the autograded notebook as HTML, and autograde has put the hidden tests back into the
 # test cells: stock nbgrader would show them, and tracebacks quote the lines around a failing assert.
-# HideHiddenTests (scratchnet_solution/feedback.py) removes both from test cells and keeps the
-# failure message, which names what is wrong. The other two steps are nbgrader's defaults.
+# HideHiddenTests (scratchnet_solution/preprocessors/) removes both from test cells and keeps the
+# failure message, which names what is wrong; RemoveGraderCode drops output quoting the grader's code, and
+# FitLongLines cuts every output line to 100 characters. The other two steps are nbgrader's defaults.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
-    "scratchnet_solution.feedback.HideHiddenTests",
-    "scratchnet_solution.grader_code_filter.RemoveGraderCode",
+    "scratchnet_solution.preprocessors.HideHiddenTests",
+    "scratchnet_solution.preprocessors.RemoveGraderCode",
+    "scratchnet_solution.preprocessors.FitLongLines",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 
@@ -35,21 +37,21 @@ c.GenerateFeedback.preprocessors = [
 # test cells are handled by subclasses of nbgrader's classes that do not crash on them.
 c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.ClearOutput",
-    "scratchnet_solution.cell_repair.RepairCellMetadata",
-    "scratchnet_solution.cell_repair.RemoveDuplicateIds",
+    "scratchnet_solution.preprocessors.RepairCellMetadata",
+    "scratchnet_solution.preprocessors.RemoveDuplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec",
-    "scratchnet_solution.cell_repair.RestoreCells",
+    "scratchnet_solution.preprocessors.RestoreCells",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 c.OverwriteCells.add_missing_cells = True
 # Executing: nbgrader's Execute, but a dying kernel costs only the cell that killed it, a hung one
-# is replaced, output is capped, and kernels run in the bubblewrap sandbox (scratchnet_solution/sandbox.py).
+# is replaced, output is capped, and kernels run in the bubblewrap sandbox (scratchnet_solution/sandbox/kernelmanager.py).
 c.Autograde.autograde_preprocessors = [
-    "scratchnet_solution.robust_execute.RobustExecute",
+    "scratchnet_solution.preprocessors.RobustExecute",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
-    "scratchnet_solution.verdict_grading.GradeFromVerdicts",
+    "scratchnet_solution.preprocessors.GradeFromVerdicts",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
@@ -69,7 +71,7 @@ c.SandboxedKernelManager.cpu_limit_seconds = 1800
 c.SandboxedKernelManager.process_limit = 64
 
 # --- Partial credit (issue 14) ---
-# Each function's hidden rubric cell (scratchnet_solution/rubric.py) earns the points of the parts that are
+# Each function's hidden rubric cell (scratchnet_solution/assignments/scratchnet/rubric.py) earns the points of the parts that are
 # right; GradeFromVerdicts, listed above before SaveAutoGrades, turns its verdict into the cell's result
 # (nbgrader's partial credit) and gives 0 to a cell whose code published a result or verdict of its own.
 # False: every test cell earns all its points or none. `pytest tests/hidden` reads this line too.
@@ -83,9 +85,9 @@ c.ClearMetadataPreprocessor.preserve_nb_metadata_mask = {("language_info", "name
 
 # --- Collecting from an LMS (issue 11) ---
 # `nbgrader zip_collect scratchnet` reads downloaded/scratchnet/archive/ (a Canvas or Moodle bulk download)
-# with LmsCollector (scratchnet_solution/lms_collect.py): it knows both LMSs' file names, keeps each student's
+# with LmsCollector (scratchnet_solution/plugins/lmscollector.py): it knows both LMSs' file names, keeps each student's
 # latest upload and takes submission times from a CSV, without which late penalties cannot apply.
-c.ZipCollectApp.collector_plugin = "scratchnet_solution.lms_collect.LmsCollector"
+c.ZipCollectApp.collector_plugin = "scratchnet_solution.plugins.LmsCollector"
 c.LmsCollector.lms = "canvas"  # or "moodle"
 # c.LmsCollector.times_csv = "downloaded/scratchnet/times.csv"  # see the README, "Collecting from an LMS"
 

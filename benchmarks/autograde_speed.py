@@ -36,7 +36,7 @@ import grading_course  # noqa: E402 -- the tests' course builder, so both grade 
 from course_helpers import new_course  # noqa: E402
 from grading_course import cell_scores, copy_course, nbgrader, scratchnet, submission, submit, use_stock_config  # noqa: E402
 
-from scratchnet_solution.corpus import load_entry  # noqa: E402
+from scratchnet_solution.corpus.entries import load_entry  # noqa: E402
 
 CORPUS = REPO / "tests" / "corpus"
 # One cycle of the class, in the order students are made: 20 submissions, of which 9 correct in different
@@ -174,7 +174,7 @@ def floor_per_submission(course, kinds):
     import nbformat
     from nbclient import NotebookClient
 
-    from scratchnet_solution.sandbox import SandboxedKernelManager
+    from scratchnet_solution.sandbox.kernelmanager import SandboxedKernelManager
 
     cwd = os.getcwd()
     os.chdir(course)  # the sandbox hides the folder it is started from, as in grading
@@ -183,7 +183,7 @@ def floor_per_submission(course, kinds):
     # The cells the project's config does not run while grading are not part of the floor either.
     from traitlets.config.loader import PyFileConfigLoader
 
-    from scratchnet_solution.robust_execute import RobustExecute
+    from scratchnet_solution.preprocessors.robustexecute import RobustExecute
 
     config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
     executor = RobustExecute(skip_ungraded_cells=list(config.RobustExecute.get("skip_ungraded_cells", [])))
@@ -216,7 +216,7 @@ def floor_per_submission(course, kinds):
 
 def cell_points():
     """{grade_id: points} of the graded cells of the assignment."""
-    from scratchnet_solution.submissions import nbgrader_meta, read_notebook
+    from scratchnet_solution.course.notebooks import nbgrader_meta, read_notebook
 
     return {nbgrader_meta(c)["grade_id"]: nbgrader_meta(c)["points"] for c in
             read_notebook(REPO / "source" / "scratchnet" / "scratchnet.ipynb").cells

@@ -1,6 +1,6 @@
 """How long `scratchnet report` takes for a large class.
 
-Builds a synthetic class (scratchnet_solution/synthetic_class.py: gradebook entries and autograded
+Builds a synthetic class (scratchnet_solution/corpus/synthetic_class.py: gradebook entries and autograded
 notebooks with verdicts, no kernels) in a throwaway copy of the course, then times writing the report
 (reading the gradebook and every autograded notebook, the plots, the HTML and the CSV).
 
@@ -12,9 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from scratchnet_solution.course import ASSIGNMENT, course_root, new_course
-from scratchnet_solution.report_command import write_report
-from scratchnet_solution.synthetic_class import random_class, write_class
+from scratchnet_solution.course.folder import ASSIGNMENT, course_root, new_course
+from scratchnet_solution.commands.report import write_report
+from scratchnet_solution.corpus.synthetic_class import random_class, write_class
 
 
 def main():

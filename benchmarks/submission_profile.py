@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO / "tests"))
 from course_helpers import new_course  # noqa: E402 -- the tests' course builder
 from grading_course import autograded_notebook, grade_cell, nbgrader, submission, submit  # noqa: E402
 
-from scratchnet_solution.corpus import load_entry  # noqa: E402
+from scratchnet_solution.corpus.entries import load_entry  # noqa: E402
 
 # Cells shorter than this are summed into one line.
 SHOWN_CELL_SECONDS = 0.05
@@ -70,7 +70,7 @@ def kernel_start_and_stop(course, samples=3):
     from jupyter_client.manager import start_new_async_kernel  # noqa: F401 -- import cost outside the timing
     from jupyter_core.utils import run_sync
 
-    from scratchnet_solution.sandbox import SandboxedKernelManager
+    from scratchnet_solution.sandbox.kernelmanager import SandboxedKernelManager
 
     async def once():
         manager = SandboxedKernelManager(kernel_name="python3")

@@ -19,9 +19,10 @@ import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
-from scratchnet_solution import checks, training  # noqa: E402
-from scratchnet_solution.data import xor_data  # noqa: E402
-from scratchnet_solution.submissions import read_notebook, reference_solutions  # noqa: E402
+from scratchnet_solution.assignments.scratchnet import checks, training  # noqa: E402
+from scratchnet_solution.assignments.scratchnet.data import xor_data  # noqa: E402
+from scratchnet_solution.course.notebooks import read_notebook
+from scratchnet_solution.corpus.submissions import reference_solutions  # noqa: E402
 
 ORIGINAL_TRAIN = training.train
 

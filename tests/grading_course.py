@@ -12,8 +12,9 @@ import nbformat
 import pytest
 
 from course_helpers import ASSIGNMENT, REPO, new_course
-from scratchnet_solution.course import venv_environment
-from scratchnet_solution.submissions import fill_solutions, read_notebook, reference_solutions, write_submission
+from scratchnet_solution.course.folder import venv_environment
+from scratchnet_solution.course.notebooks import read_notebook
+from scratchnet_solution.corpus.submissions import fill_solutions, reference_solutions, write_submission
 
 GRADING_NIGHT_MARKER = "# --- Grading night"
 # A grading command that takes longer than this has hung: fail the test instead of waiting forever.
@@ -79,7 +80,7 @@ def nbgrader(root, *args):
 
 
 def scratchnet(root, *args):
-    return run(root, sys.executable, "-m", "scratchnet_solution.cli", *args)
+    return run(root, sys.executable, "-m", "scratchnet_solution.commands.cli", *args)
 
 
 def cell_scores(root):

@@ -12,12 +12,12 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from course_helpers import REPO
-from scratchnet_solution import corpus_grading
-from scratchnet_solution.corpus import load_corpus
-from scratchnet_solution.corpus_report import mentions
-from scratchnet_solution.rubric import RUBRICS
-from scratchnet_solution.scores import TOPICS, topic_of
-from scratchnet_solution.submissions import nbgrader_meta, read_notebook
+from scratchnet_solution.corpus import grading as corpus_grading
+from scratchnet_solution.corpus.entries import load_corpus
+from scratchnet_solution.corpus.report import mentions
+from scratchnet_solution.assignments.scratchnet.rubric import RUBRICS
+from scratchnet_solution.batch.scores import TOPICS, topic_of
+from scratchnet_solution.course.notebooks import nbgrader_meta, read_notebook
 
 pytestmark = pytest.mark.slow
 
@@ -182,7 +182,7 @@ def cause_id(entry):
 
 @pytest.fixture(scope="module")
 def class_report(graded, tmp_path_factory):
-    from scratchnet_solution.report_command import write_report
+    from scratchnet_solution.commands.report import write_report
 
     return write_report(graded.courses, "scratchnet", tmp_path_factory.mktemp("report"))
 
@@ -225,3 +225,20 @@ def test_the_class_report_counts_each_cause_as_the_corpus_labels_it(class_report
     for cause, names in sorted(labelled.items()):
         assert names <= found.get(cause, set()), cause
         assert found[cause] - names <= cheats, cause
+
+
+def output_lines(path):
+    """Every line of the output areas of a feedback page, as a reader sees it (tags stripped, entities decoded)."""
+    import html
+
+    page = path.read_text()
+    blocks = re.findall(r'<div class="[^"]*output_area[^"]*">(.*?)</div>\s*</div>', page, re.S)
+    return [line for block in blocks for pre in re.findall(r"<pre>(.*?)</pre>", block, re.S)
+            for line in html.unescape(re.sub(r"<[^>]+>", "", pre)).splitlines()]
+
+
+def test_no_line_of_any_feedback_page_is_longer_than_100_characters(feedback):
+    lines = {entry.name: output_lines(feedback[entry.name]) for entry in CORPUS}
+    assert all(len(found) >= 5 for found in lines.values())  # every page's outputs were found
+    longest = max(((len(line), name, line) for name, found in lines.items() for line in found))
+    assert longest[0] <= 100, longest

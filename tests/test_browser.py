@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 
 from course_helpers import REPO, nbgrader, new_course
-from scratchnet_solution import demo
-from scratchnet_solution.corpus import load_entry
-from scratchnet_solution.submissions import fill_solutions, read_notebook, write_submission
+from scratchnet_solution.commands import demo
+from scratchnet_solution.corpus.entries import load_entry
+from scratchnet_solution.course.notebooks import read_notebook
+from scratchnet_solution.corpus.submissions import fill_solutions, write_submission
 
 pytestmark = pytest.mark.slow
 

@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 
 from course_helpers import REPO
-from scratchnet_solution import checks, network, training
-from scratchnet_solution.submissions import read_notebook, reference_solutions
+from scratchnet_solution.assignments.scratchnet import checks, network, training
+from scratchnet_solution.course.notebooks import read_notebook
+from scratchnet_solution.corpus.submissions import reference_solutions
 
 
 # The reference answers as a student would type them into the notebook (the checks refuse the package's own
@@ -162,7 +163,7 @@ def test_a_function_that_never_returns_costs_one_time_limit_and_later_checks_fai
     import sys
     import time
 
-    from scratchnet_solution import checks
+    from scratchnet_solution.assignments.scratchnet import checks
 
     monkeypatch.setattr(checks, "CALL_TIME_LIMIT_SECONDS", 0.5)
     monkeypatch.setattr(sys, "_scratchnet_hanging_functions", set(), raising=False)
@@ -194,7 +195,7 @@ def test_a_function_that_never_returns_costs_one_time_limit_and_later_checks_fai
 def test_the_integrity_only_check_stops_a_function_that_never_returns(monkeypatch):
     import sys
 
-    from scratchnet_solution import checks
+    from scratchnet_solution.assignments.scratchnet import checks
 
     monkeypatch.setattr(checks, "CALL_TIME_LIMIT_SECONDS", 0.5)
     monkeypatch.setattr(sys, "_scratchnet_hanging_functions", set(), raising=False)

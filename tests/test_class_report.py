@@ -14,10 +14,10 @@ import pytest
 
 from grading_course import (  # course_template and course are fixtures
     course, course_template, add_config, autograded_notebook, grade_cell, scratchnet, submission, submit)
-from scratchnet_solution.class_report import CSV_COLUMNS, summarise
-from scratchnet_solution.class_results import class_results
-from scratchnet_solution.report_command import write_report
-from scratchnet_solution.synthetic_class import SyntheticStudent, write_class
+from scratchnet_solution.batch.class_report import CSV_COLUMNS, summarise
+from scratchnet_solution.batch.class_results import class_results
+from scratchnet_solution.commands.report import write_report
+from scratchnet_solution.corpus.synthetic_class import SyntheticStudent, write_class
 
 ASSIGNMENT = "scratchnet"
 

@@ -3,11 +3,11 @@ a message naming the cause, and passes every other function's; correct work pass
 import pytest
 
 from course_helpers import REPO
-from scratchnet_solution import corpus_run
-from scratchnet_solution.checks import STUDENT_FUNCTIONS
-from scratchnet_solution.corpus import load_corpus
-from scratchnet_solution.corpus_report import mentions
-from scratchnet_solution.rubric import RUBRICS
+from scratchnet_solution.corpus import run as corpus_run
+from scratchnet_solution.assignments.scratchnet.checks import STUDENT_FUNCTIONS
+from scratchnet_solution.corpus.entries import load_corpus
+from scratchnet_solution.corpus.report import mentions
+from scratchnet_solution.assignments.scratchnet.rubric import RUBRICS
 
 ENTRIES = [e for e in load_corpus(REPO / "tests" / "corpus") if e.kind in ("correct", "noise", "mistake")]
 

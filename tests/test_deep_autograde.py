@@ -12,11 +12,11 @@ import time
 import pytest
 
 from course_helpers import REPO
-from scratchnet_solution import corpus_grading
+from scratchnet_solution.assignments import topic_of
 from scratchnet_solution.assignments.scratchnet_deep import TOPICS
-from scratchnet_solution.corpus import load_corpus
-from scratchnet_solution.scores import topic_of
-from scratchnet_solution.submissions import nbgrader_meta, read_notebook
+from scratchnet_solution.corpus import grading as corpus_grading
+from scratchnet_solution.corpus.entries import load_corpus
+from scratchnet_solution.course.notebooks import nbgrader_meta, read_notebook
 
 pytestmark = pytest.mark.slow
 

@@ -126,7 +126,9 @@ def test_the_notebook_graded_by_nbgrader_gives_each_function_its_own_points(tmp_
     from grading_course import REPO, nbgrader
     from nbgrader.api import Gradebook
 
-    from scratchnet_solution.submissions import answers_in_source, read_notebook, with_answers, write_submission
+    from scratchnet_solution.course.notebooks import read_notebook
+
+    from scratchnet_solution.corpus.submissions import answers_in_source, with_answers, write_submission
 
     course = tmp_path / "course"
     course.mkdir()

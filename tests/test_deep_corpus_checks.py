@@ -7,9 +7,9 @@ exactly which checks must pass. Real `nbgrader autograde` of the same corpus is 
 import pytest
 
 from course_helpers import REPO
-from scratchnet_solution import corpus_run
 from scratchnet_solution.assignments.scratchnet_deep import STUDENT_FUNCTIONS, TOPICS
-from scratchnet_solution.corpus import load_corpus
+from scratchnet_solution.corpus import run as corpus_run
+from scratchnet_solution.corpus.entries import load_corpus
 
 ASSIGNMENT = "scratchnet_deep"
 CORPUS = load_corpus(REPO / "tests" / "corpus_deep", ASSIGNMENT)

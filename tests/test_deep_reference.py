@@ -9,7 +9,7 @@ import pytest
 
 from scratchnet_solution.assignments import scratchnet_deep as deep
 from scratchnet_solution.assignments.scratchnet_deep import optimizers, training
-from scratchnet_solution.gradcheck import numerical_gradient, relative_error
+from scratchnet_solution.grading.gradcheck import numerical_gradient, relative_error
 
 # Centred differences of a float64 cost agree with a right gradient to about 1e-7 here; a wrong one
 # (a missing 1/m, a transpose, a lost activation derivative) is off by far more than this.

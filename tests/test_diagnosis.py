@@ -5,7 +5,7 @@ import re
 import numpy as np
 import pytest
 
-from scratchnet_solution import checks, diagnosis, network
+from scratchnet_solution.assignments.scratchnet import checks, diagnosis, network
 
 RNG = np.random.default_rng(0)
 X, Y, PARAMS = checks.random_problem(RNG, 4, 2, 4, 1)

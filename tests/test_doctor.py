@@ -15,9 +15,10 @@ import nbformat
 import pytest
 
 from grading_course import REPO, cell_scores, scratchnet, submission, submit, totals
-from scratchnet_solution import assignment_setup, course_permissions, doctor
-from scratchnet_solution.cli import main
-from scratchnet_solution.course import ASSIGNMENT
+from scratchnet_solution.course import permissions as course_permissions, readiness as assignment_setup
+from scratchnet_solution.commands import doctor
+from scratchnet_solution.commands.cli import main
+from scratchnet_solution.course.folder import ASSIGNMENT
 
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
 
@@ -142,7 +143,7 @@ def test_python_3_11_2_is_supported_and_3_10_is_not():
 
 def test_the_sandbox_check_reports_what_the_sandbox_module_says(tmp_path, monkeypatch):
     shutil.copy(REPO / "nbgrader_config.py", tmp_path)
-    from scratchnet_solution import sandbox
+    from scratchnet_solution.sandbox import kernelmanager as sandbox
 
     monkeypatch.setattr(sandbox, "sandbox_problem", lambda *args: None)
     assert doctor.check_sandbox(tmp_path).problem is None
@@ -291,7 +292,7 @@ def test_every_error_autograde_reports_is_in_its_log(tmp_path):
 def test_a_grading_process_that_cannot_start_is_explained_in_the_log_too(tmp_path, monkeypatch):
     from rich.console import Console
 
-    from scratchnet_solution import autograde_command
+    from scratchnet_solution.batch import autograde as autograde_command
 
     class BrokenWorker:
         def __init__(self, *args):

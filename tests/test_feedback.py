@@ -2,11 +2,11 @@
 the failure message stays. (tests/test_autograde.py checks the same on real nbgrader feedback.)"""
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from scratchnet_solution.feedback import ANSI, HideHiddenTests
+from scratchnet_solution.preprocessors.hidehiddentests import ANSI, HideHiddenTests
 
 SOURCE = '''"""backward: hidden checks."""
 ### BEGIN HIDDEN TESTS
-from scratchnet_solution.checks import check_backward as _hidden_check
+from scratchnet_solution.assignments.scratchnet.checks import check_backward as _hidden_check
 _hidden_report = _hidden_check(backward)
 assert _hidden_report.ok, _hidden_report.message
 ### END HIDDEN TESTS
@@ -14,10 +14,10 @@ assert len(_grads) == 4, "backward should return 4 gradients"'''
 TRACEBACK = [
     "\x1b[31m-----------------------------------\x1b[39m",
     "\x1b[31mAssertionError\x1b[39m        Traceback (most recent call last)",
-    "Cell \x1b[32mIn[19]\x1b[39m, line 5\n      3 from scratchnet_solution.checks import check_backward as _hidden_check\n"
+    "Cell \x1b[32mIn[19]\x1b[39m, line 5\n      3 from scratchnet_solution.assignments.scratchnet.checks import check_backward as _hidden_check\n"
     "      4 _hidden_report = _hidden_check(backward)\n----> 5 assert _hidden_report.ok, _hidden_report.message\n"
     "      6 ### END HIDDEN TESTS\n      7 assert len(_grads) == 4",
-    "File /somewhere/scratchnet_solution/checks.py:120, in check_backward(backward)\n    118 secret = reference()\n",
+    "File /somewhere/scratchnet_solution/assignments/scratchnet/checks.py:120, in check_backward(backward)\n    118 secret = reference()\n",
     "\x1b[31mAssertionError\x1b[39m: backward: dW1 is exactly m = 4 times too large",
 ]
 
@@ -80,3 +80,22 @@ def test_a_long_message_left_alone_in_feedback_is_cut_into_lines_a_page_shows_wi
     lines = ANSI.sub("", "\n".join(cell.outputs[0].traceback)).splitlines()
     assert max(len(line) for line in lines) <= 100 and len(lines) >= 3
     assert " ".join(lines) == f"_TestFailed: {message}"
+
+
+def test_every_output_line_of_any_cell_is_cut_to_100_characters_with_its_words_whole():
+    from scratchnet_solution.preprocessors.fitlonglines import FitLongLines
+
+    # IPython's frame header in an ungraded cell that called a stub: the whole signature, 135 characters.
+    header = ("Cell \x1b[32mIn[28]\x1b[39m, line 26, in train(X, Y, layer_dims, hidden_activation, init, optimizer, "
+              "learning_rate, epochs, batch_size, seed, callback)")
+    printed = "epoch " + " ".join(f"loss={i / 7:.6f}" for i in range(12)) + "\nshort line\n"
+    cell = new_code_cell("train(...)", outputs=[
+        new_output("error", ename="NotImplementedError", evalue="", traceback=[header, "\x1b[31mNotImplementedError\x1b[39m"]),
+        new_output("stream", name="stdout", text=printed)])
+    assert max(len(ANSI.sub("", line)) for line in header.split("\n")) > 100  # the case is real
+    notebook, _ = FitLongLines().preprocess(new_notebook(cells=[cell]), {})
+    traceback, text = notebook.cells[0].outputs[0]["traceback"], notebook.cells[0].outputs[1]["text"]
+    shown = [ANSI.sub("", line) for entry in traceback for line in entry.split("\n")] + text.split("\n")
+    assert max(len(line) for line in shown) <= 100
+    assert " ".join(" ".join(shown).split()) == " ".join((ANSI.sub("", header) + " NotImplementedError " + printed).split())
+    assert traceback[1] == "\x1b[31mNotImplementedError\x1b[39m"  # a short line keeps its colour

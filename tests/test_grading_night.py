@@ -21,14 +21,14 @@ from nbformat.v4 import new_code_cell
 from grading_course import (  # course_template and course are fixtures
     course, course_template, REPO, add_config, autograded_notebook, cell_scores, copy_course, grade_cell, nbgrader, scratchnet,
     submission, submit, totals, use_stock_config)
-from scratchnet_solution import autograde_command
-from scratchnet_solution.autograde_command import find_students, grade_class
-from scratchnet_solution.cell_repair import is_intact
-from scratchnet_solution.cli import build_parser
-from scratchnet_solution.grading_worker import StudentResult, with_busy_timeout
-from scratchnet_solution.kernel_client import PromptKernelClient
-from scratchnet_solution.robust_execute import SKIPPED_NOTE, RobustExecute
-from scratchnet_solution.sandbox import SandboxedKernelManager
+from scratchnet_solution.batch import autograde as autograde_command
+from scratchnet_solution.batch.autograde import find_students, grade_class
+from scratchnet_solution.preprocessors.repaircellmetadata import is_intact
+from scratchnet_solution.commands.cli import build_parser
+from scratchnet_solution.batch.worker import StudentResult, with_busy_timeout
+from scratchnet_solution.sandbox.kernel_client import PromptKernelClient
+from scratchnet_solution.preprocessors.robustexecute import SKIPPED_NOTE, RobustExecute
+from scratchnet_solution.sandbox.kernelmanager import SandboxedKernelManager
 
 # Cells of each function (the XOR cell needs all of them).
 CELLS = {
@@ -338,7 +338,7 @@ def test_plain_nbgrader_autograde_keeps_the_cells_finished_before_the_kernel_die
 def test_broken_course_gets_a_message_not_a_traceback(tmp_path, monkeypatch):
     (tmp_path / "nbgrader_config.py").write_text("c = get_config()\n")
     monkeypatch.chdir(tmp_path)
-    from scratchnet_solution.cli import main
+    from scratchnet_solution.commands.cli import main
 
     assert main(["autograde", "scratchnet"]) == 2
 

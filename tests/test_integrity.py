@@ -9,8 +9,10 @@ import numpy as np
 import pytest
 
 from course_helpers import REPO
-from scratchnet_solution import checks, integrity, network
-from scratchnet_solution.submissions import read_notebook, reference_solutions
+from scratchnet_solution.assignments.scratchnet import checks, given_helpers, network
+from scratchnet_solution.grading import integrity
+from scratchnet_solution.course.notebooks import read_notebook
+from scratchnet_solution.corpus.submissions import reference_solutions
 
 SOURCE = read_notebook(REPO / "source" / "scratchnet" / "scratchnet.ipynb")
 SOLUTIONS = reference_solutions(SOURCE)
@@ -41,13 +43,13 @@ def replaced(module, name, value):
 # --- The reference, taken or wrapped.
 
 @pytest.mark.parametrize("source", [
-    "from scratchnet_solution.network import sigmoid as _s\ndef sigmoid(z):\n    return _s(z)\n",
-    "import scratchnet_solution.network as ref\ndef sigmoid(z):\n    return ref.sigmoid(z)\n",
-    "import importlib\ndef sigmoid(z):\n    return importlib.import_module('scratchnet_solution.network').sigmoid(z)\n",
+    "from scratchnet_solution.assignments.scratchnet.network import sigmoid as _s\ndef sigmoid(z):\n    return _s(z)\n",
+    "import scratchnet_solution.assignments.scratchnet.network as ref\ndef sigmoid(z):\n    return ref.sigmoid(z)\n",
+    "import importlib\ndef sigmoid(z):\n    return importlib.import_module('scratchnet_solution.assignments.scratchnet.network').sigmoid(z)\n",
     "def sigmoid(z):\n    return __import__('scratchnet_solution').sigmoid(z)\n",
-    "import functools, scratchnet_solution.network as ref\nsigmoid = functools.partial(ref.sigmoid)\n",
-    "from scratchnet_solution.network import sigmoid\n",
-    "def _helper(z):\n    import scratchnet_solution.network\n    return scratchnet_solution.network.sigmoid(z)\n"
+    "import functools, scratchnet_solution.assignments.scratchnet.network as ref\nsigmoid = functools.partial(ref.sigmoid)\n",
+    "from scratchnet_solution.assignments.scratchnet.network import sigmoid\n",
+    "def _helper(z):\n    import scratchnet_solution.assignments.scratchnet.network\n    return scratchnet_solution.assignments.scratchnet.network.sigmoid(z)\n"
     "def sigmoid(z):\n    return _helper(z)\n",
 ])
 def test_a_function_reaching_the_reference_is_found_in_its_code(source):
@@ -58,7 +60,7 @@ def test_a_function_reaching_the_reference_is_found_in_its_code(source):
 
 
 def test_a_call_assembled_at_run_time_trips_the_wire():
-    source = ("def sigmoid(z):\n    name = ''.join(['scratch', 'net_solution.network'])\n"
+    source = ("def sigmoid(z):\n    name = ''.join(['scratch', 'net_solution.assignments.scratchnet.network'])\n"
               "    return getattr(__import__(name, fromlist=['x']), 'sig' + 'moid')(z)\n")
     namespace = notebook(sigmoid=source)
     assert not integrity.grader_references(namespace["sigmoid"])  # the code does not spell it...
@@ -77,7 +79,7 @@ def test_honest_code_with_helpers_and_numpy_comparisons_is_not_flagged():
 
 
 def test_another_function_s_reference_use_is_not_held_against_this_one():
-    namespace = notebook(sigmoid="from scratchnet_solution.network import sigmoid\n")
+    namespace = notebook(sigmoid="from scratchnet_solution.assignments.scratchnet.network import sigmoid\n")
     assert checks.check_forward(namespace["forward"]).ok  # forward calls that sigmoid, but is the student's own
     report = checks.check_xor(*(namespace[n] for n in ("forward", "compute_loss", "backward", "update_weights")))
     assert not report.ok and "grader's own reference solution" in report.message
@@ -129,7 +131,8 @@ def test_numpy_names_cover_what_the_tests_and_the_grader_use():
     sources = [cell.source for cell in SOURCE.cells if cell.metadata.get("nbgrader", {}).get("grade")
                or cell.metadata.get("nbgrader", {}).get("grade_id") == "setup"]
     sources += [(REPO / "scratchnet_solution" / f"{m}.py").read_text()
-                for m in ("checks", "diagnosis", "integrity", "network", "training", "gradcheck")]
+                for m in ("assignments/scratchnet/checks", "assignments/scratchnet/diagnosis", "grading/integrity",
+                          "assignments/scratchnet/network", "assignments/scratchnet/training", "grading/gradcheck")]
     for source in sources:
         for node in ast.walk(ast.parse(re.sub(r"^\s*#.*$", "", source, flags=re.M))):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "np":
@@ -151,10 +154,10 @@ def test_numpy_names_cover_what_the_tests_and_the_grader_use():
 def test_given_helpers_pass_as_given_and_as_exact_copies():
     namespace = notebook()
     names = ("_testing", "initialize_weights", "train", "numerical_gradient", "relative_error")
-    assert integrity.helper_problems(namespace, names) == []
+    assert integrity.helper_problems(namespace, names, given_helpers.PROBES) == []
     copy = next(c.source for c in SOURCE.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "initialize_weights")
     exec(copy, namespace)  # a student pasting the given cell again changes nothing
-    assert integrity.helper_problems(namespace, names) == []
+    assert integrity.helper_problems(namespace, names, given_helpers.PROBES) == []
 
 
 @pytest.mark.parametrize("name, source", [
@@ -174,7 +177,7 @@ def test_given_helpers_pass_as_given_and_as_exact_copies():
 def test_a_redefined_helper_that_behaves_differently_is_found(name, source):
     namespace = notebook()
     exec(source, namespace)
-    assert integrity.helper_problems(namespace, (name,)) == [name]
+    assert integrity.helper_problems(namespace, (name,), given_helpers.PROBES) == [name]
 
 
 def test_the_test_tool_swaps_only_sigmoid_and_hides_stderr():
@@ -211,7 +214,7 @@ def test_a_changed_copy_of_the_grader_is_found_and_a_faithful_one_is_not():
 
 def test_a_change_made_while_student_code_runs_is_found():
     source = ("import importlib\ndef sigmoid(z):\n"
-              "    importlib.import_module(''.join(['scratchnet', '_solution.checks'])).RTOL = 1.0\n"
+              "    importlib.import_module(''.join(['scratchnet', '_solution.assignments.scratchnet.checks'])).RTOL = 1.0\n"
               "    return 1 / (1 + np.exp(-z))\n")
     namespace = notebook(sigmoid=source)
     saved = checks.RTOL
@@ -234,6 +237,6 @@ def test_snapshots_put_numpy_and_the_grader_back():
 
 
 def test_messages_to_students_do_not_name_the_grader_s_modules():
-    for message in (integrity.reference_message("sigmoid", ["scratchnet_solution.network.sigmoid"]),
-                    integrity.grader_message(["scratchnet_solution.checks.check_sigmoid"])):
+    for message in (integrity.reference_message("sigmoid", ["scratchnet_solution.assignments.scratchnet.network.sigmoid"]),
+                    integrity.grader_message(["scratchnet_solution.assignments.scratchnet.checks.check_sigmoid"])):
         assert "scratchnet_solution" not in message and "check_" not in message

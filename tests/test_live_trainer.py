@@ -23,7 +23,8 @@ import numpy as np
 import pytest
 
 from course_helpers import REPO
-from scratchnet_solution import cli, network, train_command, training
+from scratchnet_solution.commands import cli, train as train_command
+from scratchnet_solution.assignments.scratchnet import network, training
 
 trainer = train_command.load_live_trainer(REPO)
 
@@ -461,7 +462,7 @@ def test_show_gives_front_ends_without_widgets_the_final_picture(monkeypatch):
 
 
 def test_train_command_is_registered_and_agrees_with_the_trainer():
-    assert "train_command" in cli.SUBCOMMAND_MODULES
+    assert "commands.train" in cli.SUBCOMMAND_MODULES
     assert train_command.PROBLEMS == tuple(trainer.PROBLEMS)
     assert train_command.PROBLEM_ALIASES == trainer.PROBLEM_ALIASES
 

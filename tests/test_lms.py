@@ -13,11 +13,11 @@ import pytest
 
 from grading_course import (  # course_template and course are fixtures
     course, course_template, add_config, nbgrader, submission)
-from scratchnet_solution.synthetic_class import SyntheticStudent, write_class
+from scratchnet_solution.corpus.synthetic_class import SyntheticStudent, write_class
 
 ASSIGNMENT = "scratchnet"
-CANVAS_EXPORTER = "scratchnet_solution.lms_export.CanvasGradebookExport"
-MOODLE_EXPORTER = "scratchnet_solution.lms_export.MoodleGradeExport"
+CANVAS_EXPORTER = "scratchnet_solution.plugins.CanvasGradebookExport"
+MOODLE_EXPORTER = "scratchnet_solution.plugins.MoodleGradeExport"
 
 
 def canvas_download(course, files):

@@ -1,13 +1,13 @@
 """The students' own self-check (the visible test cells) over the corpus: no correct work fails it, and it
-catches most mistakes before they are handed in. `python -m scratchnet_solution.corpus_report` prints the
+catches most mistakes before they are handed in. `python -m scratchnet_solution.corpus.report` prints the
 same figures next to nbgrader's grades."""
 import pytest
 
 from course_helpers import REPO
-from scratchnet_solution import corpus_run
-from scratchnet_solution.corpus_report import mentions
-from scratchnet_solution.corpus import load_corpus
-from scratchnet_solution.scores import topic_of
+from scratchnet_solution.corpus import run as corpus_run
+from scratchnet_solution.corpus.report import mentions
+from scratchnet_solution.corpus.entries import load_corpus
+from scratchnet_solution.batch.scores import topic_of
 
 pytestmark = pytest.mark.slow
 

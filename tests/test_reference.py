@@ -4,7 +4,7 @@ import pytest
 
 from scratchnet_solution import (backward, compute_loss, forward, initialize_weights, numerical_gradient, predict,
                                  relative_error, sigmoid, train, update_weights, xor_data)
-from scratchnet_solution.checks import XOR_SEEDS
+from scratchnet_solution.assignments.scratchnet.checks import XOR_SEEDS
 
 # Centered differences with h = 1e-5 in float64 agree with a correct gradient to about 1e-10 here.
 GRADCHECK_TOLERANCE = 1e-7

@@ -6,8 +6,8 @@ import tokenize
 
 import pytest
 
-from scratchnet_solution.course import run_nbgrader
-from scratchnet_solution.submissions import read_notebook
+from scratchnet_solution.course.folder import run_nbgrader
+from scratchnet_solution.course.notebooks import read_notebook
 
 ASSIGNMENT = "scratchnet"
 # Every assignment of the course, with the number of functions its students write.

@@ -21,7 +21,7 @@ from grading_course import (  # course_template and course are fixtures
     course, course_template, add_config, autograded_notebook, grade_cell, nbgrader, scratchnet, submission,
     submit, totals)
 from grading_course import cell_scores, environment
-from scratchnet_solution.sandbox import INSTALL_HINT, SandboxedKernelManager, sandbox_problem
+from scratchnet_solution.sandbox.kernelmanager import INSTALL_HINT, SandboxedKernelManager, sandbox_problem
 
 PROBLEM = sandbox_problem()
 if PROBLEM and os.environ.get("CI"):
@@ -220,7 +220,7 @@ def test_the_sandbox_shows_only_system_folders_the_interpreter_and_a_compiled_gr
     assert not any(b.startswith(str(Path.home())) and Path(b) not in manager.interpreter_folders() for b in binds)
     assert str(Path(scratchnet_solution_source())) not in binds  # the .py files; the kernel gets bytecode
     grader_copy = manager.grader_copy / "scratchnet_solution"
-    assert (grader_copy / "checks.pyc").is_file() and not list(grader_copy.rglob("*.py"))
+    assert (grader_copy / "assignments" / "scratchnet" / "checks.pyc").is_file() and not list(grader_copy.rglob("*.py"))
     text = " ".join(command)
     assert "--unshare-net" in text and "--unshare-pid" in text and "--die-with-parent" in text
     assert "--cap-drop ALL" in text and "--as=" in text and f"--nproc={4 * manager.process_limit}" in text
@@ -250,7 +250,7 @@ attempt("exchange", lambda: os.listdir({exchange!r}))
 attempt("home", lambda: os.listdir({home!r}))
 attempt("secret_env", lambda: os.environ["SCRATCHNET_TEST_SECRET_TOKEN"] if "SCRATCHNET_TEST_SECRET_TOKEN" in os.environ
         else os.environ.get("GRADER_SECRET_TOKEN", "absent"))
-import scratchnet_solution.checks as _checks
+import scratchnet_solution.assignments.scratchnet.checks as _checks
 attempt("getsource", lambda: inspect.getsource(_checks))
 attempt("read_source", lambda: open(_checks.__file__.removesuffix("c")).read())
 attempt("read_bytecode", lambda: open(_checks.__file__, "rb").read()[:2000])
@@ -273,7 +273,7 @@ def test_a_submission_sees_nothing_of_the_grading_user_and_its_feedback_holds_no
     submit(course, "mallory", attacker)
 
     env = {**environment(), "HOME": str(home), "GRADER_SECRET_TOKEN": "hunter2-grader-secret"}
-    result = subprocess.run([sys.executable, "-m", "scratchnet_solution.cli", "autograde", "scratchnet"], cwd=course,
+    result = subprocess.run([sys.executable, "-m", "scratchnet_solution.commands.cli", "autograde", "scratchnet"], cwd=course,
                             env=env, capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     printed = "".join(output.get("text", "") for output in grade_cell(

@@ -1,4 +1,9 @@
-"""A student's `pytest` in the released folder: per-function verdicts a student can act on."""
+"""A student's `pytest` in the released folder: per-function verdicts a student can act on.
+
+Both assignments' folders carry the same self-check files; assignment.json beside them says which
+notebook, functions and end-to-end test the folder has.
+"""
+import json
 import os
 import shutil
 import subprocess
@@ -7,21 +12,31 @@ from pathlib import Path
 
 import pytest
 
-from scratchnet_solution.corpus import load_entry
-from scratchnet_solution.submissions import fill_solutions, read_notebook, reference_solutions
+from scratchnet_solution import assignments
+from scratchnet_solution.corpus.entries import load_entry
+from scratchnet_solution.course.notebooks import read_notebook
+from scratchnet_solution.corpus.submissions import answers_in_source, fill_solutions, reference_solutions, with_answers
 
 import nbformat
 
 ASSIGNMENT = "scratchnet"
+DEEP = "scratchnet_deep"
+# The files every assignment's folder shares, byte for byte: the self-check and the live trainer.
+SHARED_FILES = ("notebook_cells.py", "conftest.py", "test_selfcheck.py", "pytest.ini")
+# Every line of the self-check's output fits a narrow terminal.
+WIDTH = 100
 
 
-def student_folder(repo, tmp_path, code_by_function=None):
-    """A copy of the released folder, as a student downloads it, with their code in it."""
-    folder = tmp_path / ASSIGNMENT
-    shutil.copytree(repo / "release" / ASSIGNMENT, folder)
+def student_folder(repo, tmp_path, code_by_function=None, assignment=ASSIGNMENT, answers=None):
+    """A copy of the released folder, as a student downloads it, with their code in it (by function, or
+    `answers` by solution cell)."""
+    folder = tmp_path / assignment
+    shutil.copytree(repo / "release" / assignment, folder)
+    path = folder / f"{assignment}.ipynb"
     if code_by_function is not None:
-        notebook = fill_solutions(read_notebook(folder / f"{ASSIGNMENT}.ipynb"), code_by_function)
-        nbformat.write(notebook, folder / f"{ASSIGNMENT}.ipynb")
+        nbformat.write(fill_solutions(read_notebook(path), code_by_function), path)
+    if answers is not None:
+        nbformat.write(with_answers(read_notebook(path), answers), path)
     return folder
 
 
@@ -33,7 +48,29 @@ def self_check(folder, env=None):
 
 
 def summary_line(output, topic):
-    return next(line for line in output.splitlines() if line.strip().startswith(topic + " "))
+    """The topic's line in the summary at the end (a failure above may start with its name too)."""
+    summary_part = output.split("Your functions, by their visible tests:")[-1]
+    line = next((line for line in summary_part.splitlines() if line.strip().startswith(topic + " ")), None)
+    assert line is not None, f"no summary line for {topic}:\n{output}"
+    return line
+
+
+def with_continuation(output, first_line):
+    """A line of the output and the indented lines that go on from it, joined by single spaces."""
+    lines = output.splitlines()
+    start = lines.index(first_line)
+    indent = len(first_line) - len(first_line.lstrip())
+    block = [first_line]
+    for line in lines[start + 1:]:  # a function's points line is indented too, but is not part of its summary
+        if len(line) - len(line.lstrip()) <= indent or line.strip().startswith("points: "):
+            break
+        block.append(line)
+    return " ".join(line.strip() for line in block)
+
+
+def summary(output, topic):
+    """A function's summary, with the lines a long one goes on in."""
+    return with_continuation(output, summary_line(output, topic))
 
 
 FUNCTIONS = ("sigmoid", "forward", "compute_loss", "backward", "update_weights")
@@ -85,8 +122,9 @@ def test_the_points_of_each_test_cell_are_listed_for_an_unfinished_function(repo
     code, output = self_check(student_folder(repo, tmp_path, entry.code_by_function))
     assert code == 1
     points = next(line for line in output.splitlines() if line.strip().startswith("points: backward_shapes"))
-    assert points.split("points: ")[1] == ("backward_shapes 0/5, backward_gradcheck 0/0, "
-                                           "backward_matches_reference ?/25 (hidden checks, part by part)")
+    assert with_continuation(output, points).split("points: ")[1] == (
+        "backward_shapes 0/5, backward_gradcheck 0/0, backward_matches_reference ?/25 (hidden checks, part by part)")
+    assert max(len(line) for line in output.splitlines()) <= WIDTH  # the points line goes on in a second line
     assert sum(line.strip().startswith("points: ") for line in output.splitlines()) == 1  # only where a test fails
 
 
@@ -131,3 +169,96 @@ def test_a_function_that_never_returns_is_named_and_the_self_check_ends(repo, tm
     assert code == 1
     assert "update_weights did not return within 2 s" in output
     assert "all visible tests pass" in summary_line(output, "backward")  # the others are still checked
+
+
+# --- the second assignment, with the same files ---------------------------------------------------------
+
+# The points of each function, as the deep notebook's introduction states them (its table), in notebook order.
+DEEP_POINTS = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
+               "model_forward": 8, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,
+               "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
+               "update_parameters_adam": 10}
+
+
+def deep_answers(repo, edits=()):
+    """{solution cell: the reference answer}, with `edits` ((old, new) replacements) made: a deep student's work."""
+    return answers_in_source(read_notebook(repo / "source" / DEEP / f"{DEEP}.ipynb"), edits)
+
+
+@pytest.mark.parametrize("name", SHARED_FILES)
+def test_every_assignment_folder_has_the_same_self_check_files(repo, name):
+    first = (repo / "source" / ASSIGNMENT / name).read_bytes()
+    for assignment in assignments_with_a_self_check(repo):
+        assert (repo / "source" / assignment / name).read_bytes() == first, (
+            f"source/{assignment}/{name} differs from source/{ASSIGNMENT}/{name}: the copies must stay identical")
+
+
+def assignments_with_a_self_check(repo):
+    found = sorted(path.parent.name for path in (repo / "source").glob("*/assignment.json"))
+    assert found == [ASSIGNMENT, DEEP]
+    return found
+
+
+@pytest.mark.parametrize("assignment", [ASSIGNMENT, DEEP])
+def test_assignment_file_agrees_with_the_reference_package(repo, assignment):
+    """What the students' folder says about its assignment is what the grader grades."""
+    settings = json.loads((repo / "source" / assignment / "assignment.json").read_text())
+    assert (repo / "source" / assignment / settings["notebook"]).is_file()
+    assert (*settings["functions"], settings["end_to_end"]) == assignments.topics(assignment)
+
+
+def test_deep_untouched_release_reads_as_a_to_do_list(repo, tmp_path):
+    """Each of the twelve functions once, as a to-do, though two of their tests first call another stub."""
+    code, output = self_check(student_folder(repo, tmp_path, assignment=DEEP))
+    print(f"deep self-check on the untouched notebook: {len(output)} characters, {len(output.splitlines())} lines")
+    assert code == 1
+    assert output.count("is not implemented yet: replace") == len(DEEP_POINTS)
+    for name, points in DEEP_POINTS.items():
+        assert f"{name} is not implemented yet: replace" in output
+        assert summary_line(output, name).split()[1:] == ["0/1", "not", "implemented", "yet", f"({points}", "points)"]
+    assert summary(output, "convergence").endswith("0/1  1 test waits for " + ", ".join(DEEP_POINTS))
+    assert output.splitlines()[-1].startswith("12 failed, 1 passed, 1 skipped")
+    assert max(len(line) for line in output.splitlines()) <= WIDTH
+    assert "Traceback" not in output and "short test summary" not in output and "scratchnet_solution" not in output
+
+
+def test_deep_reference_answers_pass_every_visible_test(repo, tmp_path):
+    code, output = self_check(student_folder(repo, tmp_path, assignment=DEEP, answers=deep_answers(repo)))
+    assert code == 0, output
+    for topic in (*DEEP_POINTS, "convergence"):
+        assert summary_line(output, topic).endswith("1/1  all visible tests pass"), output
+
+
+def test_deep_mistake_is_named_and_costs_its_own_function_only(repo, tmp_path):
+    """compute_cost without the 1/m: its test says by how much the cost is off; nothing else fails."""
+    summed = deep_answers(repo, [("(1 - Y) * np.log(1 - P)) / Y.shape[0])", "(1 - Y) * np.log(1 - P)))")])
+    code, output = self_check(student_folder(repo, tmp_path, assignment=DEEP, answers=summed))
+    assert code == 1
+    assert summary(output, "compute_cost").split()[1:9] == "0/1 the cost is off by up to".split()
+    assert "points: compute_cost_checks 0/6" in output
+    for topic in (*DEEP_POINTS, "convergence"):
+        if topic != "compute_cost":
+            assert summary_line(output, topic).endswith("1/1  all visible tests pass"), output
+    assert max(len(line) for line in output.splitlines()) <= WIDTH
+    assert output.splitlines()[-1].startswith("1 failed, 13 passed")
+
+
+def test_deep_test_waits_for_the_unfinished_function_it_calls(repo, tmp_path):
+    """activation_backward is done but activation_forward is not: its gradient check waits for it."""
+    answers = deep_answers(repo)
+    del answers["solution_activation_forward"]  # left as the stub
+    code, output = self_check(student_folder(repo, tmp_path, assignment=DEEP, answers=answers))
+    assert code == 1
+    assert summary_line(output, "activation_forward").endswith("0/1  not implemented yet (6 points)")
+    assert summary_line(output, "activation_backward").endswith("0/1  1 test waits for activation_forward")
+    assert summary(output, "convergence").endswith("0/1  1 test waits for activation_forward")
+    assert "all visible tests pass" in summary_line(output, "linear_backward")
+
+
+def test_a_damaged_assignment_file_gets_a_plain_message(repo, tmp_path):
+    folder = student_folder(repo, tmp_path, assignment=DEEP)
+    (folder / "assignment.json").write_text('{"notebook": "scratchnet_deep.ipynb", "functions": [')  # cut short
+    code, output = self_check(folder)
+    assert code == 1
+    assert "assignment.json beside the notebook is missing or damaged (JSONDecodeError" in output
+    assert "Download a fresh copy" in output and "Traceback" not in output

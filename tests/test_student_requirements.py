@@ -8,7 +8,7 @@ import re
 import sys
 
 from course_helpers import REPO
-from scratchnet_solution.submissions import read_notebook
+from scratchnet_solution.course.notebooks import read_notebook
 
 # Import name -> distribution name, where they differ.
 DISTRIBUTIONS = {"IPython": "ipython"}
@@ -28,10 +28,13 @@ def pins(path):
 
 
 def released_imports():
-    """Top-level modules imported by the files students get: the notebook's cells and the .py files beside it."""
-    sources = [path.read_text() for path in (REPO / "source" / "scratchnet").rglob("*.py")]
-    notebook = read_notebook(REPO / "source" / "scratchnet" / "scratchnet.ipynb")
-    sources += [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+    """Top-level modules imported by the files students get, in every assignment's folder: the notebook's
+    cells and the .py files beside it."""
+    sources = []
+    for assignment in ("scratchnet", "scratchnet_deep"):
+        sources += [path.read_text() for path in (REPO / "source" / assignment).rglob("*.py")]
+        notebook = read_notebook(REPO / "source" / assignment / f"{assignment}.ipynb")
+        sources += [cell.source for cell in notebook.cells if cell.cell_type == "code"]
     modules = set()
     for source in sources:
         for node in ast.walk(ast.parse(source)):

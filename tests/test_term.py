@@ -21,8 +21,9 @@ import pytest
 
 from grading_course import (  # course_template and course are fixtures
     course, course_template, add_config, environment, nbgrader, scratchnet)
-from scratchnet_solution.corpus import load_entry
-from scratchnet_solution.submissions import fill_solutions, read_notebook
+from scratchnet_solution.corpus.entries import load_entry
+from scratchnet_solution.course.notebooks import read_notebook
+from scratchnet_solution.corpus.submissions import fill_solutions
 from course_helpers import REPO
 
 pytestmark = pytest.mark.slow

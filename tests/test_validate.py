@@ -14,8 +14,9 @@ from nbconvert.filters import strip_ansi
 from nbgrader.validator import Validator
 
 from course_helpers import REPO
-from scratchnet_solution.network import STUDENT_FUNCTIONS
-from scratchnet_solution.submissions import fill_solutions, read_notebook, reference_solutions
+from scratchnet_solution.assignments.scratchnet.network import STUDENT_FUNCTIONS
+from scratchnet_solution.course.notebooks import read_notebook
+from scratchnet_solution.corpus.submissions import fill_solutions, reference_solutions
 
 SOLUTIONS = reference_solutions(read_notebook(REPO / "source" / "scratchnet" / "scratchnet.ipynb"))
 TODO_LINE = "{}: replace `raise NotImplementedError()` in its cell"

@@ -10,11 +10,12 @@ from nbformat.v4 import new_code_cell, new_output
 from nbgrader.utils import determine_grade
 
 from course_helpers import REPO
-from scratchnet_solution import checks, robust_execute
-from scratchnet_solution.rubric import RUBRICS
-from scratchnet_solution.submissions import nbgrader_meta, read_notebook
-from scratchnet_solution.verdict_grading import GradeFromVerdicts, course_points
-from scratchnet_solution.verdicts import VERDICT_MIME, record
+from scratchnet_solution.assignments.scratchnet import checks
+from scratchnet_solution.preprocessors import robustexecute as robust_execute
+from scratchnet_solution.assignments.scratchnet.rubric import RUBRICS
+from scratchnet_solution.course.notebooks import nbgrader_meta, read_notebook
+from scratchnet_solution.preprocessors.gradefromverdicts import GradeFromVerdicts, course_points
+from scratchnet_solution.grading.verdicts import VERDICT_MIME, record
 
 
 def graded_cell(grade_id, points, outputs):
@@ -158,8 +159,8 @@ def test_every_rubric_adds_up_to_its_cell_s_points():
 
 def test_the_notebook_shows_each_rubric_as_rubric_py_defines_it():
     """The "How <function> is graded" cells are generated from rubric.py; editing one without the other fails here."""
-    from scratchnet_solution.rubric import markdown
-    from scratchnet_solution.scores import topic_of
+    from scratchnet_solution.assignments.scratchnet.rubric import markdown
+    from scratchnet_solution.batch.scores import topic_of
 
     notebook = read_notebook(SOURCE)
     shown = [c.source for c in notebook.cells if c.cell_type == "markdown" and "rubric" in c.metadata.get("tags", [])]
@@ -176,7 +177,7 @@ def test_the_notebook_shows_each_rubric_as_rubric_py_defines_it():
 
 
 def test_the_all_or_nothing_switch_is_read_from_the_course_config(tmp_path):
-    from scratchnet_solution.verdict_grading import partial_credit_setting
+    from scratchnet_solution.preprocessors.gradefromverdicts import partial_credit_setting
 
     assert partial_credit_setting(REPO) is True
     config = (REPO / "nbgrader_config.py").read_text()

@@ -1,9 +1,11 @@
-"""The grading framework shared by every assignment. It runs in the student's kernel, in hidden test cells.
+"""The grading framework shared by every assignment. It runs in the grading kernel, in hidden test cells,
+next to the student's code (which is why integrity.py watches what that code did to it).
 
-- comparison.py: a student's array beside the reference's, and what the difference most likely means;
+- hidden_cell.py: the one call a hidden test region makes (the assignment's check, then the verdict);
 - isolation.py: the student's other functions swapped for the reference while one function is checked;
-- hidden_cell.py: the one call a hidden test region makes.
-
-The XOR assignment's checks (checks.py, diagnosis.py, rubric.py at the package's top level) predate this
-folder and move onto it next; see the README's "Add an assignment".
+- comparison.py: a student's array beside the reference's, and what the difference most likely means;
+- integrity.py: the reference used, numpy or the grader changed, given helpers replaced;
+- gradcheck.py: finite-difference gradients (also given to students in their notebooks);
+- verdicts.py: the record a test cell publishes for GradeFromVerdicts;
+- wrapping.py: messages in lines a reader never scrolls sideways for.
 """

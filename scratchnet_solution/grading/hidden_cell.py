@@ -10,7 +10,7 @@ so the integrity checks can see whether they were changed).
 """
 import importlib
 
-from ..verdicts import conclude
+from scratchnet_solution.grading.verdicts import conclude
 
 
 def grade(assignment, namespace, topic, cell, stale_modules=None):
@@ -19,4 +19,4 @@ def grade(assignment, namespace, topic, cell, stale_modules=None):
     The cell fails (AssertionError with the check's message) when the function earned nothing.
     """
     checks = importlib.import_module(f"scratchnet_solution.assignments.{assignment}.checks")
-    conclude(checks.check(topic, namespace, stale_modules), cell)
+    conclude(checks.check(topic, namespace, stale_modules, cell), cell)

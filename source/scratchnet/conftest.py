@@ -1,10 +1,11 @@
 """Prints a per-function summary after the self-check, so you see at a glance what is left to do."""
+import textwrap
 from collections import defaultdict
-from pathlib import Path
 
 import notebook_cells
 
-NOTEBOOK = Path(__file__).with_name("scratchnet.ipynb")
+# Every line the self-check prints fits this many characters (a narrow terminal, a notebook's output area).
+WIDTH = 100
 
 _results = defaultdict(list)  # topic -> list of (grade_id, outcome, message)
 
@@ -27,6 +28,9 @@ def pytest_terminal_summary(terminalreporter):
     write = terminalreporter.write_line
     cells = _test_cells()
     unfinished = [topic for topic in notebook_cells.FUNCTIONS if _unfinished(topic)]
+    # The names' column is as wide as the longest name (15 for the first assignment's update_weights).
+    column = max(len(topic) for topic in notebook_cells.TOPICS) + 1
+    indent = " " * (2 + column + 1)
     write("")
     write("Your functions, by their visible tests:")
     for topic in notebook_cells.TOPICS:
@@ -42,13 +46,22 @@ def pytest_terminal_summary(terminalreporter):
         elif failures:
             status = failures[0].splitlines()[0]
         elif waiting:
-            needs = unfinished if topic == "xor" else sorted(set(waiting), key=notebook_cells.FUNCTIONS.index)
+            needs = (unfinished if topic == notebook_cells.END_TO_END
+                     else sorted(set(waiting), key=notebook_cells.FUNCTIONS.index))
             status = f"{len(waiting)} test{' waits' if len(waiting) == 1 else 's wait'} for {', '.join(needs)}"
         else:
             status = "all visible tests pass"
-        write(f"  {topic:<15} {passed}/{len(results)}  {status}")
+        # A long status goes on under itself, so no line is longer than WIDTH.
+        start = f"  {topic:<{column}} {passed}/{len(results)}  "
+        lines = textwrap.wrap(start + status, WIDTH, subsequent_indent=" " * len(start), break_long_words=False,
+                              break_on_hyphens=False)
+        for line in lines:
+            write(line)
         if failures and topic not in unfinished:
-            write(" " * 18 + points_line(results, cells))
+            for line in textwrap.wrap(points_line(results, cells), WIDTH, initial_indent=indent,
+                                      subsequent_indent=indent + "  ", break_long_words=False,
+                                      break_on_hyphens=False):
+                write(line)
 
 
 def _unfinished(topic):
@@ -59,7 +72,7 @@ def _unfinished(topic):
 
 def _test_cells():
     try:
-        return {cell.grade_id: cell for cell in notebook_cells.test_cells(notebook_cells.read(NOTEBOOK))}
+        return {cell.grade_id: cell for cell in notebook_cells.test_cells(notebook_cells.read(notebook_cells.NOTEBOOK))}
     except notebook_cells.NotebookUnreadable:
         return {}
 

@@ -7,7 +7,9 @@ cell does not hide the functions defined in the others.
 """
 import contextlib
 import io
+import json
 import os
+import re
 import signal
 import threading
 import traceback
@@ -16,13 +18,33 @@ from pathlib import Path
 
 import nbformat
 
-FUNCTIONS = ("sigmoid", "forward", "compute_loss", "backward", "update_weights")
+# This file is the same in every assignment's folder; what differs is in assignment.json beside it: the
+# notebook's name, the functions students write (in notebook order) and the end-to-end test's topic.
+ASSIGNMENT_FILE = Path(__file__).with_name("assignment.json")
+
+
+def _assignment():
+    """(notebook file name, functions, end-to-end topic, problem): the problem is None or why the file is unusable."""
+    try:
+        settings = json.loads(ASSIGNMENT_FILE.read_text(encoding="utf-8"))
+        names = (settings["notebook"], tuple(settings["functions"]), settings["end_to_end"])
+        if not all(isinstance(name, str) and name for name in (names[0], *names[1], names[2])):
+            raise ValueError("every name must be a non-empty string")
+        return (*names, None)
+    except (OSError, ValueError, KeyError, TypeError) as error:  # missing, not JSON, a name missing or wrong
+        return "", (), "", (f"{ASSIGNMENT_FILE.name} beside the notebook is missing or damaged "
+                            f"({type(error).__name__}: {error}).")
+
+
+NOTEBOOK_NAME, FUNCTIONS, END_TO_END, _ASSIGNMENT_PROBLEM = _assignment()
+# The notebook this folder's self-check reads.
+NOTEBOOK = Path(__file__).with_name(NOTEBOOK_NAME or "notebook.ipynb")
 # nbgrader stops a cell after 60 s (nbgrader_config.py); the self-check does too, instead of hanging.
 CELL_TIME_LIMIT_SECONDS = int(os.environ.get("SCRATCHNET_CELL_TIME_LIMIT", "60"))
 # Functions that did not return in this session: later cells that call them fail at once.
 HANGING = set()
-# Test cells are named after what they test; the end-to-end training test is "xor_...".
-TOPICS = FUNCTIONS + ("xor",)
+# Test cells are named after what they test: a function, or the end-to-end training test (e.g. "xor_...").
+TOPICS = FUNCTIONS + (END_TO_END,)
 # Cells with this tag (the interactive trainer) are not run by the self-check.
 SKIP_TAG = "selfcheck-skip"
 
@@ -48,10 +70,15 @@ class LoadedNotebook:
 
     namespace: dict
     cell_errors: dict = field(default_factory=dict)  # cell label -> one-line description
+    stubs: dict = field(default_factory=dict)  # name -> the function a cell defined as only `raise NotImplementedError()`
 
     def error_for(self, name):
         """The recorded error of the solution cell for `name`, if any."""
         return self.cell_errors.get(f"solution_{name}")
+
+    def unfinished(self, name):
+        """Whether `name` is still the stub the notebook came with (no later cell redefined it)."""
+        return name in self.stubs and self.namespace.get(name) is self.stubs[name]
 
 
 class _QuietIPython:
@@ -63,6 +90,8 @@ class _QuietIPython:
 
 def read(path):
     """Read the notebook at path, or raise NotebookUnreadable with a plain explanation."""
+    if _ASSIGNMENT_PROBLEM:
+        raise NotebookUnreadable(_ASSIGNMENT_PROBLEM)
     path = Path(path)
     if not path.is_file():
         raise NotebookUnreadable(f"{path} does not exist.")
@@ -78,7 +107,7 @@ def nbgrader_meta(cell):
 
 
 def topic_of(grade_id):
-    """The function (or "xor") a test cell's grade_id names, or None."""
+    """The function (or END_TO_END) a test cell's grade_id names, or None."""
     return next((t for t in sorted(TOPICS, key=len, reverse=True) if grade_id.startswith(t)), None)
 
 
@@ -181,13 +210,23 @@ def wrapped(message, width=100):
     return "\n".join(lines)
 
 
+def _mentions(source, name):
+    """Whether the code names `name` as a whole word (linear_forward is not in linear_activation_forward)."""
+    return re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", source) is not None
+
+
 def visible_test_failure(cell, loaded):
     """None when a visible test cell passes on the loaded notebook, else the message the self-check shows."""
-    for name in FUNCTIONS:
-        if name not in loaded.namespace and (cell.topic in (name, "xor") or name in cell.source):
+    # The cell's own function first: a test of a missing function names that function, not a helper it uses.
+    for name in sorted(FUNCTIONS, key=lambda name: name != cell.topic):
+        if name not in loaded.namespace and (cell.topic in (name, END_TO_END) or _mentions(cell.source, name)):
             problem = loaded.error_for(name)
             why = f"its cell raised {problem}" if problem else "its cell is missing or was not run"
             return f"{name} is not defined: {why}."
+    # An untouched stub fails its own tests with its to-do even where the test would first call another
+    # unfinished function (model_backward's test runs model_forward first): each stub is named once.
+    if loaded.unfinished(cell.topic):
+        return wrapped(f"{cell.topic} is not implemented yet: {TO_DO}")
     # Each cell runs on a copy, so a test cell's own names cannot leak into the next test.
     error = run_source(cell.source, dict(loaded.namespace), cell.grade_id)
     if error and error.endswith("is not implemented yet"):
@@ -203,6 +242,24 @@ def unfinished_function(message):
     """The function a test failure says is not implemented yet, or None."""
     name, _, rest = (message or "").partition(" ")
     return name if name in FUNCTIONS and rest.startswith("is not implemented yet") else None
+
+
+def stub_definitions(cell_source):
+    """The functions of FUNCTIONS the cell defines with a body of only `raise NotImplementedError()`
+    (a docstring and comments aside): the stubs the released notebook has in place of each answer."""
+    import ast
+
+    try:
+        tree = ast.parse(python_source(cell_source))
+    except SyntaxError:
+        return []
+    stubs = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name in FUNCTIONS:
+            body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+            if len(body) == 1 and isinstance(body[0], ast.Raise) and "NotImplementedError" in ast.unparse(body[0]):
+                stubs.append(node.name)
+    return stubs
 
 
 def load(notebook, folder):
@@ -222,6 +279,9 @@ def load(notebook, folder):
             error = run_source(cell.source, namespace, cell_label(cell, index))
             if error:
                 loaded.cell_errors[cell_label(cell, index)] = error
+            for name in stub_definitions(cell.source):
+                if callable(namespace.get(name)):
+                    loaded.stubs[name] = namespace[name]
     finally:
         os.chdir(previous_dir)
         os.environ.pop("SCRATCHNET_SELF_CHECK", None)

@@ -1,15 +1,14 @@
 """Self-check: run the notebook's visible tests against the functions your notebook defines.
 
-Run `pytest` in this folder. Each test is one test cell of scratchnet.ipynb; the summary at the end
-groups them by function. Passing here is a good sign, not a guarantee: grading adds hidden checks.
+Run `pytest` in this folder. Each test is one test cell of the notebook (assignment.json names it); the
+summary at the end groups them by function. Passing here is a good sign, not a guarantee: grading adds
+hidden checks.
 """
-from pathlib import Path
-
 import pytest
 
 import notebook_cells
 
-NOTEBOOK = Path(__file__).with_name("scratchnet.ipynb")
+NOTEBOOK = notebook_cells.NOTEBOOK
 
 
 def visible_test_cells():

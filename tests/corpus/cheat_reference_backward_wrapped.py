@@ -1,5 +1,5 @@
 """Cheat: backward wraps the grader's reference backward, imported at the top of the cell."""
-import scratchnet_solution.network as _reference
+import scratchnet_solution.assignments.scratchnet.network as _reference
 
 BASE = "correct_reference"
 EXPECTED = {"sigmoid": 10, "forward": 15, "compute_loss": 15, "backward": 0, "update_weights": 10, "xor": 0}

@@ -6,4 +6,4 @@ BASE = "correct_reference"
 EXPECTED = {"sigmoid": 0, "forward": 15, "compute_loss": 15, "backward": 30, "update_weights": 10, "xor": 0}
 CAUSE = "grader's own reference solution"
 CAUSE_ID = "integrity.reference_used"
-CELLS = {"sigmoid": "from scratchnet_solution.network import sigmoid\n"}
+CELLS = {"sigmoid": "from scratchnet_solution.assignments.scratchnet.network import sigmoid\n"}

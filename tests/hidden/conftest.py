@@ -1,7 +1,7 @@
 """`pytest tests/hidden --submission PATH`: grade submitted notebooks with the hidden checks.
 
 Each submission's code is run in-process the way the self-check runs it (source/scratchnet/notebook_cells.py),
-then every function is checked by the same scratchnet_solution.checks function that the notebook's hidden
+then every function is checked by the same scratchnet_solution.assignments.scratchnet.checks function that the notebook's hidden
 test cells call. One test per submission and function; a table at the end.
 """
 import sys
@@ -13,7 +13,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "source" / "scratchnet"))
 import notebook_cells  # noqa: E402  (lives with the assignment so students get the same loader)
 
-from scratchnet_solution import integrity  # noqa: E402
+from scratchnet_solution.grading import integrity  # noqa: E402
 
 _outcomes = defaultdict(dict)  # submission label -> {topic: "pass" | "FAIL"}
 _points = defaultdict(dict)  # submission label -> {topic: (points, max points) of its rubric cell}

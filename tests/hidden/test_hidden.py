@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scratchnet_solution import checks
-from scratchnet_solution.verdict_grading import course_points, partial_credit_setting
+from scratchnet_solution.assignments.scratchnet import checks
+from scratchnet_solution.preprocessors.gradefromverdicts import course_points, partial_credit_setting
 
 TOPICS = (*checks.STUDENT_FUNCTIONS, "xor")
 PARTIAL_CREDIT = partial_credit_setting(Path(__file__).resolve().parents[2])

@@ -4,11 +4,12 @@ Live widgets in Jupyter, one static run anywhere else, and nothing at all while 
 """
 import os
 
+from .deep import DeepSettings, check_deep_functions, deep_settings, find_deep_functions, train_deep
 from .display import _figure_for_static_display, _kernel_shell, _show_figure
 from .plots import LIVE_FIGSIZE, BoundaryPanel, Dashboard
 from .problems import recommended_settings
 from .training import StudentCodeError, check_functions, find_student_functions, train_network
-from .widgets import TrainerApp, _widgets_available
+from .widgets import DeepTrainerApp, TrainerApp, _widgets_available
 
 
 # nbgrader sets NBGRADER_EXECUTION while it validates or autogrades; the student's pytest
@@ -38,12 +39,12 @@ def show_static_run(functions, settings):
     """Train once without widgets and show the final plots.
 
     Inputs:
-    - functions: dict with forward, compute_loss, backward and update_weights
-    - settings: a Settings
+    - functions: dict with forward, compute_loss, backward and update_weights (or the deep network's)
+    - settings: a Settings (or a DeepSettings)
 
     Prints the run's summary (or, if the student's code stopped it, why) and returns (run, dashboard).
     """
-    run = train_network(functions, settings)
+    run = train_deep(functions, settings) if isinstance(settings, DeepSettings) else train_network(functions, settings)
     dashboard = Dashboard(run, _figure_for_static_display(LIVE_FIGSIZE))
     dashboard.update(run)
     _say(run.error or run.summary())
@@ -51,11 +52,11 @@ def show_static_run(functions, settings):
     return run, dashboard
 
 
-def _ready_to_train(namespace, make_settings):
+def _ready_to_train(namespace, make_settings, deep=False):
     """(functions, settings) when training can start; otherwise None, after saying why in one line.
 
     Nothing trains while nbgrader runs the notebook; unknown settings and missing or broken student
-    functions are reported as a sentence, not a traceback.
+    functions are reported as a sentence, not a traceback. `deep`: the second assignment's network.
     """
     skip = _skip_message()
     if skip:
@@ -63,8 +64,12 @@ def _ready_to_train(namespace, make_settings):
         return None
     try:
         settings = make_settings()
-        functions = find_student_functions(namespace)
-        check_functions(functions)
+        if deep:
+            functions = find_deep_functions(namespace)
+            check_deep_functions(functions, settings)
+        else:
+            functions = find_student_functions(namespace)
+            check_functions(functions)
     except (KeyError, ValueError) as error:
         _say(f"Live trainer: {error.args[0]}")
         return None
@@ -125,7 +130,7 @@ def compare_hidden_sizes(namespace, problem="circles", hidden_sizes=(2, 3, 16), 
         runs.append(run)
     figure = _figure_for_static_display((3.3 * len(runs), 3.6), layout="constrained")
     for ax, run in zip(figure.subplots(1, len(runs), squeeze=False)[0], runs):
-        BoundaryPanel(ax, run.X, run.y).update(run.functions["forward"], run.params)
+        BoundaryPanel(ax, run.X, run.y).update(run.predict)
         ax.set_aspect("equal")
         ax.set_title(f"{run.settings.n_hidden} hidden units: {run.final_accuracy:.1%}", fontsize=10)
     figure.suptitle(f"{problem}: the same data, lr {runs[0].settings.lr:g}, {runs[0].settings.epochs:,} epochs",
@@ -133,3 +138,34 @@ def compare_hidden_sizes(namespace, problem="circles", hidden_sizes=(2, 3, 16), 
     summary = "; ".join(f"{run.settings.n_hidden} hidden units: accuracy {run.final_accuracy:.1%}" for run in runs)
     _say(summary)
     _show_figure(figure, summary)
+
+
+def launch_deep_trainer(namespace, problem="moons", hidden_layers=None, activation=None, optimizer=None, lr=None,
+                        epochs=None, batch_size=None, seed=0, live=None):
+    """The live trainer for the second assignment's deeper networks. In the notebook: `launch_deep_trainer(globals())`.
+
+    Inputs:
+    - namespace: where your initialize_parameters, model_forward, compute_cost, model_backward and
+      update_parameters_adam / update_parameters_momentum are (the notebook's globals())
+    - problem: "moons" or "spirals"
+    - hidden_layers: the hidden layers' sizes, such as (16, 16) or "32, 32, 32"
+    - activation: the hidden layers' "relu", "tanh" or "sigmoid" (He initialisation for ReLU, Xavier otherwise)
+    - optimizer: "adam" or "momentum"; lr, epochs, batch_size, seed: as the notebook's train takes them
+      (None means the problem's recommended value)
+    - live: as for launch_trainer
+
+    Trains once straight away. Returns None. While nbgrader runs the notebook it does nothing but say
+    so; a missing or broken function is reported in one sentence instead of a traceback.
+    """
+    ready = _ready_to_train(namespace, lambda: deep_settings(
+        problem, hidden_layers=hidden_layers, activation=activation, optimizer=optimizer, lr=lr, epochs=epochs,
+        batch_size=batch_size, seed=seed), deep=True)
+    if ready is None:
+        return
+    functions, settings = ready
+    if live is None:
+        live = _kernel_shell() is not None and _widgets_available()
+    if live:
+        DeepTrainerApp(functions, settings).show()
+    else:
+        show_static_run(functions, settings)

@@ -118,6 +118,11 @@ class Settings:
     epochs: int = 2000
     seed: int = 0
 
+    def describe(self, long=False):
+        """The network and its training in a few words, for titles and summaries (without the problem)."""
+        rate = "learning rate" if long else "lr"
+        return f"{self.n_hidden} hidden units, {rate} {self.lr:g}, seed {self.seed}"
+
 
 RECOMMENDED_SETTINGS = {
     "xor": Settings("xor", n_hidden=4, lr=1.0, epochs=2_000),

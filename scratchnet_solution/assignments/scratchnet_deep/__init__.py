@@ -3,12 +3,12 @@
 Students write the functions of STUDENT_FUNCTIONS in network.py and optimizers.py; data.py and
 training.py are what their notebook gives them (the problems and the mini-batch training loop).
 """
-from .data import PROBLEMS, moons, spirals
-from .network import (
+from scratchnet_solution.assignments.scratchnet_deep.data import PROBLEMS, moons, spirals
+from scratchnet_solution.assignments.scratchnet_deep.network import (
     ACTIVATIONS, activation_backward, activation_forward, compute_cost, initialize_parameters, linear_activation_backward,
     linear_activation_forward, linear_backward, linear_forward, model_backward, model_forward, predict)
-from .optimizers import initialize_adam, initialize_velocity, update_parameters_adam, update_parameters_momentum
-from .training import TrainingRun, train
+from scratchnet_solution.assignments.scratchnet_deep.optimizers import initialize_adam, initialize_velocity, update_parameters_adam, update_parameters_momentum
+from scratchnet_solution.assignments.scratchnet_deep.training import TrainingRun, train
 
 # The functions students write, in notebook order.
 STUDENT_FUNCTIONS = (

@@ -7,12 +7,12 @@ A cache is judged by what it is for: the reference's backward step must get the 
 """
 import numpy as np
 
-from ... import integrity
-from ...checks import CheckFailed, Report, call_student
-from ...gradcheck import numerical_gradient, relative_error
-from ...grading.comparison import as_array, difference
-from ...grading.isolation import others_from_reference
-from . import STUDENT_FUNCTIONS, data, network, optimizers, training
+from scratchnet_solution.grading import integrity
+from scratchnet_solution.assignments.scratchnet.checks import CheckFailed, Report, call_student
+from scratchnet_solution.grading.gradcheck import numerical_gradient, relative_error
+from scratchnet_solution.grading.comparison import as_array, difference
+from scratchnet_solution.grading.isolation import others_from_reference
+from scratchnet_solution.assignments.scratchnet_deep import STUDENT_FUNCTIONS, data, network, optimizers, training
 
 # (layer sizes, batch size m): two hidden layers, a single sample, and a deeper odd-sized net. m differs
 # from every layer size in the first, so a gradient divided by the wrong count shows.
@@ -337,8 +337,11 @@ def check_convergence(functions):
 CHECKS = {name: globals()[f"check_{name}"] for name in STUDENT_FUNCTIONS}
 
 
-def check(topic, namespace, stale_modules=None):
-    """The Report of `topic` (a student function's name, or "convergence") for the student's namespace."""
+def check(topic, namespace, stale_modules=None, cell=None):
+    """The Report of `topic` (a student function's name, or "convergence") for the student's namespace.
+
+    Each function has one test cell with a hidden part, so `cell` (its grade_id) does not change the check.
+    """
     names = STUDENT_FUNCTIONS if topic == "convergence" else (topic,)
     missing = [name for name in names if not callable(namespace.get(name))]
     if missing:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import network, optimizers
+from scratchnet_solution.assignments.scratchnet_deep import network, optimizers
 
 OPTIMIZERS = ("gd", "momentum", "adam")
 

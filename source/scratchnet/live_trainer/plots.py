@@ -37,12 +37,15 @@ def figure_png(figure, dpi=None, fast=False):
     return buffer.getvalue()
 
 
-def grid_probabilities(forward, grid, params):
-    """forward's output probabilities at each grid point, shape (len(grid),), or None if forward fails there."""
+def grid_probabilities(predict, grid):
+    """predict's output probabilities at each grid point, shape (len(grid),), or None if it fails there.
+
+    predict(X) is a run's predict: the network's output for the rows of X, shape (len(X), 1).
+    """
     try:
         with np.errstate(all="ignore"):
-            a2 = np.asarray(forward(grid, *params)[3], dtype=float)
-    except Exception:  # the training loop has already reported anything wrong with forward
+            a2 = np.asarray(predict(grid), dtype=float)
+    except Exception:  # the training loop has already reported anything wrong with the student's forward pass
         return None
     return a2[:, 0] if a2.shape == (len(grid), 1) else None
 
@@ -68,8 +71,8 @@ class BoundaryPanel:
         ax.set_yticks([])
         self.contour = None
 
-    def update(self, forward, params):
-        probabilities = grid_probabilities(forward, self.grid, params)
+    def update(self, predict):
+        probabilities = grid_probabilities(predict, self.grid)
         if probabilities is None:
             return
         surface = probabilities.reshape(GRID_SIZE, GRID_SIZE)
@@ -159,7 +162,7 @@ def _panels(boundary_ax, loss_ax, accuracy_ax, grad_ax, run):
 
 
 def _update_panels(panels, run):
-    panels["boundary"].update(run.functions["forward"], run.params)
+    panels["boundary"].update(run.predict)
     for name in ("loss", "accuracy", "grad_norm"):
         panels[name].update(getattr(run, name))
 
@@ -190,8 +193,7 @@ class Dashboard:
         grad_ax.set_xlabel("epoch", labelpad=1)
         self.panels = _panels(boundary_ax, loss_ax, accuracy_ax, grad_ax, run)
         s = run.settings
-        self.figure.suptitle(f"{s.problem}: {s.n_hidden} hidden units, learning rate {s.lr:g}, seed {s.seed}",
-                             fontsize=12)
+        self.figure.suptitle(f"{s.problem}: {s.describe(long=True)}", fontsize=12)
         self.headline = self.figure.text(0.5, 0.895, "", ha="center", fontsize=10, color="#333333")
 
     def update(self, run):
@@ -225,8 +227,7 @@ def save_plots(run, directory, dpi=SAVE_DPI):
     _update_panels(_panels(axes["boundary"], axes["loss"], axes["accuracy"], axes["grad_norm"], run), run)
     for name, figure in figures.items():
         axes[name].set_xlabel("epoch" if name != "boundary" else "")
-        figure.suptitle(f"{stem}: {run.settings.n_hidden} hidden units, lr {run.settings.lr:g}, "
-                        f"accuracy {run.final_accuracy:.1%}", fontsize=10)
+        figure.suptitle(f"{stem}: {run.settings.describe()}, accuracy {run.final_accuracy:.1%}", fontsize=10)
         path = directory / f"{stem}-{name.replace('_', '-')}.png"
         figure.savefig(path, dpi=dpi)
         paths.append(path)

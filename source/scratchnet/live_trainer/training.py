@@ -59,9 +59,13 @@ class TrainingRun:
         s = self.settings
         ending = "stopped" if self.error or self.stopped_early else "done"
         grad = f", grad norm {self.grad_norm[-1]:.3g}" if self.grad_norm else ""
-        return (f"{s.problem}: {s.n_hidden} hidden units, lr {s.lr:g}, seed {s.seed}; {ending} after "
+        return (f"{s.problem}: {s.describe()}; {ending} after "
                 f"{self.epochs_done:,} of {s.epochs:,} epochs in {self.seconds:.1f} s: loss {self.final_loss:.4f}, "
                 f"accuracy {self.final_accuracy:.1%}{grad}.")
+
+    def predict(self, X):
+        """The network's output probabilities for the rows of X with the current parameters, shape (m, n_out)."""
+        return self.functions["forward"](X, *self.params)[3]
 
 
 def initial_parameters(n_in, n_hidden, n_out, seed):
@@ -84,32 +88,33 @@ def _names_in_words(names):
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
-def find_student_functions(namespace):
-    """The four functions the trainer needs, taken from `namespace` (the notebook's globals()).
+def find_student_functions(namespace, names=STUDENT_FUNCTIONS):
+    """The functions the trainer needs (`names`: the four of the 2-layer network unless told), taken from
+    `namespace` (the notebook's globals()).
 
     Returns a dict name -> function. Raises StudentCodeError naming whichever are missing.
     """
-    missing = [name for name in STUDENT_FUNCTIONS if not callable(namespace.get(name))]
+    missing = [name for name in names if not callable(namespace.get(name))]
     if missing:
         verb, pronoun = ("is", "it") if len(missing) == 1 else ("are", "them")
         raise StudentCodeError(
             f"The trainer needs your {_names_in_words(missing)}, which {verb} not defined yet: run the cells "
             f"that define {pronoun} (Run > Run All Above Selected Cell), then run this cell again.")
-    return {name: namespace[name] for name in STUDENT_FUNCTIONS}
+    return {name: namespace[name] for name in names}
 
 
-def _describe_failure(called, error, functions):
+def _describe_failure(called, error, functions, notebook_functions=NOTEBOOK_FUNCTIONS):
     """One sentence about an exception raised while calling the student's function `called`.
 
-    The innermost notebook function in the traceback is the one named, so a `sigmoid` stub
-    reached through `forward` is reported as sigmoid's.
+    The innermost notebook function (of `notebook_functions`) in the traceback is the one named, so a
+    `sigmoid` stub reached through `forward` is reported as sigmoid's.
     """
     notebook_globals = {id(getattr(function, "__globals__", None)) for function in functions.values()}
     blamed = called
     frame_link = error.__traceback__
     while frame_link is not None:
         frame = frame_link.tb_frame
-        if frame.f_code.co_name in NOTEBOOK_FUNCTIONS and id(frame.f_globals) in notebook_globals:
+        if frame.f_code.co_name in notebook_functions and id(frame.f_globals) in notebook_globals:
             blamed = frame.f_code.co_name
         frame_link = frame_link.tb_next
     via = "" if blamed == called else f" (called by {called})"
@@ -124,12 +129,12 @@ def _describe_failure(called, error, functions):
             f"run its cell, then run this cell again.")
 
 
-def _call(name, functions, *args):
+def _call(name, functions, *args, notebook_functions=NOTEBOOK_FUNCTIONS):
     """Call the student's function `name`; any exception becomes a StudentCodeError."""
     try:
         return functions[name](*args)
     except Exception as error:  # whatever the student's code raises is a finding to report, not a crash
-        raise StudentCodeError(_describe_failure(name, error, functions)) from None
+        raise StudentCodeError(_describe_failure(name, error, functions, notebook_functions)) from None
 
 
 def _describe_value(value):

@@ -2,6 +2,7 @@
 import html
 import threading
 
+from .deep import ACTIVATIONS, DEEP_PROBLEMS, DEEP_RECOMMENDED_SETTINGS, OPTIMIZERS, deep_settings, train_deep
 from .display import _MimeBundle, _png_bundle
 from .plots import Dashboard, RedrawThrottle, current_figures
 from .problems import PROBLEMS, RECOMMENDED_SETTINGS, recommended_settings
@@ -37,21 +38,12 @@ class TrainerApp:
         import ipywidgets as widgets
 
         self.functions = functions
-        wide = {"description_width": "100px"}
-        self.problem = widgets.Dropdown(options=[(PROBLEM_LABELS[name], name) for name in PROBLEMS],
-                                        value=settings.problem, description="Problem", style=wide)
-        self.hidden = widgets.IntSlider(value=settings.n_hidden, min=1, max=64, description="Hidden units", style=wide)
-        self.lr = widgets.FloatLogSlider(value=settings.lr, base=10, min=-2, max=1, step=0.05, readout_format=".3g",
-                                         description="Learning rate", style=wide)
-        self.epochs = widgets.BoundedIntText(value=settings.epochs, min=1, max=MAX_EPOCHS, step=1000,
-                                             description="Epochs", style=wide)
-        self.seed = widgets.BoundedIntText(value=settings.seed, min=0, max=2**31 - 1, description="Seed", style=wide)
         self.train_button = widgets.Button(description="Train", button_style="success", icon="play")
         self.stop_button = widgets.Button(description="Stop", icon="stop", disabled=True)
         self.stats = {name: widgets.HTML(_stat_card(name, "-")) for name in ("Epoch", "Loss", "Accuracy", "Grad norm")}
         self.picture = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.status = widgets.HTML()
-        controls = widgets.VBox([self.problem, self.hidden, self.lr, self.epochs, self.seed,
+        controls = widgets.VBox([*self._make_controls(widgets, settings),
                                  widgets.HBox([self.train_button, self.stop_button])])
         self.view = widgets.VBox([
             widgets.HBox([controls, widgets.HBox(list(self.stats.values()),
@@ -65,10 +57,29 @@ class TrainerApp:
         self.last_run = None
         self.last_png = None
 
+    # The three methods a trainer for another network overrides (DeepTrainerApp below): its controls,
+    # the settings they show, and its training.
+
+    def _make_controls(self, widgets, settings):
+        """The controls above the buttons, top to bottom; sets self.problem and the 2-layer network's own."""
+        wide = {"description_width": "100px"}
+        self.problem = widgets.Dropdown(options=[(PROBLEM_LABELS[name], name) for name in PROBLEMS],
+                                        value=settings.problem, description="Problem", style=wide)
+        self.hidden = widgets.IntSlider(value=settings.n_hidden, min=1, max=64, description="Hidden units", style=wide)
+        self.lr = widgets.FloatLogSlider(value=settings.lr, base=10, min=-2, max=1, step=0.05, readout_format=".3g",
+                                         description="Learning rate", style=wide)
+        self.epochs = widgets.BoundedIntText(value=settings.epochs, min=1, max=MAX_EPOCHS, step=1000,
+                                             description="Epochs", style=wide)
+        self.seed = widgets.BoundedIntText(value=settings.seed, min=0, max=2**31 - 1, description="Seed", style=wide)
+        return [self.problem, self.hidden, self.lr, self.epochs, self.seed]
+
     def settings(self):
         """The Settings the controls show."""
         return recommended_settings(self.problem.value, n_hidden=self.hidden.value, lr=self.lr.value,
                                     epochs=self.epochs.value, seed=self.seed.value)
+
+    def _train(self, settings, on_epoch):
+        return train_network(self.functions, settings, on_epoch)
 
     def _load_recommended_settings(self, change):
         recommended = RECOMMENDED_SETTINGS[change["new"]]
@@ -114,7 +125,7 @@ class TrainerApp:
             return self._stop_requested.is_set()
 
         try:
-            run = train_network(self.functions, settings, on_epoch)
+            run = self._train(settings, on_epoch)
             self._draw(run, dashboard if dashboard is not None else Dashboard(run))  # the final frame, always
             self._say(run.error or ("Stopped. " if run.stopped_early else "") + run.summary(), problem=bool(run.error))
             self.last_run = run
@@ -161,6 +172,47 @@ class TrainerApp:
         handle.update(_MimeBundle(self._bundle(text)))
         if self.last_png is not None:
             saved.update(_MimeBundle(saved_picture_bundle(self.last_png, text)))
+
+
+class DeepTrainerApp(TrainerApp):
+    """The live trainer for the second assignment's deeper networks: the same picture, figures and
+    buttons, with controls for the hidden layers' sizes, their activation, the optimiser and the batch size."""
+
+    def _make_controls(self, widgets, settings):
+        wide = {"description_width": "100px"}
+        self.problem = widgets.Dropdown(options=[(PROBLEM_LABELS[name], name) for name in DEEP_PROBLEMS],
+                                        value=settings.problem, description="Problem", style=wide)
+        self.layers = widgets.Text(value=", ".join(str(size) for size in settings.hidden_layers),
+                                   placeholder="16, 16", description="Hidden layers", style=wide)
+        self.activation = widgets.Dropdown(options=ACTIVATIONS, value=settings.activation, description="Activation",
+                                           style=wide)
+        self.optimizer = widgets.Dropdown(options=[("Adam", "adam"), ("Momentum", "momentum")],
+                                          value=settings.optimizer, description="Optimizer", style=wide)
+        self.lr = widgets.FloatLogSlider(value=settings.lr, base=10, min=-4, max=0, step=0.05, readout_format=".3g",
+                                         description="Learning rate", style=wide)
+        self.epochs = widgets.BoundedIntText(value=settings.epochs, min=1, max=MAX_EPOCHS, step=50,
+                                             description="Epochs", style=wide)
+        self.batch_size = widgets.BoundedIntText(value=settings.batch_size, min=1, max=10_000, description="Batch size",
+                                                 style=wide)
+        self.seed = widgets.BoundedIntText(value=settings.seed, min=0, max=2**31 - 1, description="Seed", style=wide)
+        return [self.problem, self.layers, self.activation, self.optimizer, self.lr, self.epochs, self.batch_size,
+                self.seed]
+
+    def settings(self):
+        """The DeepSettings the controls show; ValueError (said in the status line) for unusable layer sizes."""
+        return deep_settings(self.problem.value, hidden_layers=self.layers.value, activation=self.activation.value,
+                             optimizer=self.optimizer.value, lr=self.lr.value, epochs=self.epochs.value,
+                             batch_size=self.batch_size.value, seed=self.seed.value)
+
+    def _train(self, settings, on_epoch):
+        return train_deep(self.functions, settings, on_epoch)
+
+    def _load_recommended_settings(self, change):
+        recommended = DEEP_RECOMMENDED_SETTINGS[change["new"]]
+        self.layers.value = ", ".join(str(size) for size in recommended.hidden_layers)
+        self.activation.value, self.optimizer.value = recommended.activation, recommended.optimizer
+        self.lr.value, self.epochs.value, self.batch_size.value = recommended.lr, recommended.epochs, recommended.batch_size
+        self._say(f"Recommended settings for {change['new']} loaded: press Train.")
 
 
 # The saved picture hides itself while the widgets above it are alive, and hides the widgets' output

@@ -1,0 +1,14 @@
+"""The base class of the kit's generate_feedback steps (nbgrader keeps its own in preprocessors/base.py)."""
+from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import List
+
+
+class FeedbackPreprocessor(NbGraderPreprocessor):
+    """The base of the kit's generate_feedback steps.
+
+    nbconvert's HTML exporter configures display_data_priority for every preprocessor; nbgrader's base
+    class declares it without config=True, so traitlets warned on every feedback run, once per step.
+    nbgrader's own GetGrades declares it the same way as here.
+    """
+
+    display_data_priority = List(NbGraderPreprocessor.display_data_priority.default_value).tag(config=True)
