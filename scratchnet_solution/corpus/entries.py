@@ -17,13 +17,17 @@ Optional settings, also taken out of the student's code:
 
 The file name says what kind of submission it is: correct_*, noise_* (correct, with prints, warnings,
 reseeding, ...), mistake_<function>_*, cheat_*, partial_*, untouched_*.
+
+Each assignment has its own corpus folder (tests/corpus for "scratchnet", tests/corpus_deep for
+"scratchnet_deep"); `load_corpus(folder, assignment)` reads it with that assignment's functions and topics.
 """
 import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-from scratchnet_solution.assignments.scratchnet.network import STUDENT_FUNCTIONS
+from scratchnet_solution.assignments import student_functions
 from scratchnet_solution.corpus.submissions import split_submission
+from scratchnet_solution.course.folder import ASSIGNMENT as FIRST
 
 KINDS = ("correct", "noise", "mistake", "cheat", "partial", "untouched")
 SETTINGS = ("EXPECTED", "BASE", "CELLS", "CAUSE", "CAUSE_ID")
@@ -40,17 +44,19 @@ class CorpusEntry:
     cause: str = None
     cause_id: str = None
     prelude: str = ""  # the file's top-level code other than the functions, for entries that use it as BASE
+    assignment: str = FIRST  # the nbgrader assignment id the entry is a submission of
 
 
-def kind_and_target(name):
+def kind_and_target(name, functions=None):
     """('mistake', 'compute_loss') for mistake_compute_loss_no_clip; (kind, None) otherwise."""
+    functions = student_functions(FIRST) if functions is None else functions
     kind = name.partition("_")[0]
     if kind not in KINDS:
         raise ValueError(f"corpus file {name}.py: the name must start with one of {', '.join(k + '_' for k in KINDS)}")
     if kind != "mistake":
         return kind, None
     rest = name.removeprefix("mistake_")
-    target = next((f for f in sorted(STUDENT_FUNCTIONS, key=len, reverse=True) if rest.startswith(f + "_")), None)
+    target = next((f for f in sorted(functions, key=len, reverse=True) if rest.startswith(f + "_")), None)
     if target is None:
         raise ValueError(f"corpus file {name}.py: a mistake_ file is named mistake_<function>_<what>")
     return kind, target
@@ -72,32 +78,33 @@ def read_settings(text, path):
     return settings, code, ast.get_docstring(tree) or ""
 
 
-def load_entry(path):
-    """Read one corpus file (and its BASE, if it names one)."""
+def load_entry(path, assignment=FIRST):
+    """Read one corpus file of `assignment` (and its BASE, if it names one)."""
     path = Path(path)
+    names = student_functions(assignment)
     settings, code, description = read_settings(path.read_text(), path)
-    prelude, functions = split_submission(code)
+    prelude, functions = split_submission(code, names)
     cells = dict(settings.get("CELLS", {}))
     own = {**functions, **cells}
-    unknown = set(own) - set(STUDENT_FUNCTIONS)
+    unknown = set(own) - set(names)
     if unknown:
         raise ValueError(f"{path}: CELLS names {', '.join(sorted(unknown))}, which are not student functions")
     code_by_function = dict(own)
     if prelude and own:
-        first = next(name for name in STUDENT_FUNCTIONS if name in own)
+        first = next(name for name in names if name in own)
         code_by_function[first] = prelude + "\n\n" + code_by_function[first]
     if "BASE" in settings:
-        base = load_entry(path.with_name(f"{settings['BASE']}.py"))
+        base = load_entry(path.with_name(f"{settings['BASE']}.py"), assignment)
         code_by_function = {**base.code_by_function, **code_by_function}
-        base_first = next(name for name in STUDENT_FUNCTIONS if name in base.code_by_function)
+        base_first = next(name for name in names if name in base.code_by_function)
         if base_first in own and base.prelude:
             # The base's own prelude (imports, helpers) must still run before its functions do.
             code_by_function[base_first] = base.prelude + "\n\n" + code_by_function[base_first]
-    kind, target = kind_and_target(path.stem)
+    kind, target = kind_and_target(path.stem, names)
     return CorpusEntry(path.stem, description, settings["EXPECTED"], code_by_function, kind, target,
-                       settings.get("CAUSE"), settings.get("CAUSE_ID"), prelude)
+                       settings.get("CAUSE"), settings.get("CAUSE_ID"), prelude, assignment)
 
 
-def load_corpus(folder):
-    """Every entry in the folder, sorted by name."""
-    return [load_entry(path) for path in sorted(Path(folder).glob("*.py")) if not path.name.startswith("_")]
+def load_corpus(folder, assignment=FIRST):
+    """Every entry in the folder (a corpus of `assignment`), sorted by name."""
+    return [load_entry(path, assignment) for path in sorted(Path(folder).glob("*.py")) if not path.name.startswith("_")]

@@ -57,52 +57,65 @@ class GradedCorpus:
     messages: dict  # student -> {grade_id: message}
     verdicts: dict  # student -> {grade_id: [verdict records]}
     autograde_logs: list  # (returncode, stderr) per course
+    assignment: str = ASSIGNMENT
+
+
+def assignment_of(entries):
+    """The one assignment the entries are submissions of (the first assignment's, for no entries)."""
+    assignments = {getattr(entry, "assignment", ASSIGNMENT) for entry in entries} or {ASSIGNMENT}
+    if len(assignments) > 1:
+        raise ValueError(f"one class is one assignment; these entries are of {', '.join(sorted(assignments))}")
+    return assignments.pop()
 
 
 def submit(entries, workdir, shards=2, root=None, with_reference=True):
-    """Courses under workdir holding every entry's submission (and the reference solutions); {student: course}."""
+    """Courses under workdir holding every entry's submission (and the reference solutions); {student: course}.
+
+    The assignment is the entries' own (CorpusEntry.assignment)."""
     root = root or course_root()
     workdir = Path(workdir)
-    courses = [new_course(workdir / f"course-{i}", root) for i in range(shards)]
-    release = read_notebook(courses[0] / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+    assignment = assignment_of(entries)
+    courses = [new_course(workdir / f"course-{i}", root, assignment) for i in range(shards)]
+    release = read_notebook(courses[0] / "release" / assignment / f"{assignment}.ipynb")
     students = [(entry.name, entry.code_by_function) for entry in entries]
     if with_reference:
-        source = read_notebook(root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+        source = read_notebook(root / "source" / assignment / f"{assignment}.ipynb")
         students.insert(0, (REFERENCE_STUDENT, reference_solutions(source)))
     where = {}
     for index, (student, code) in enumerate(students):
         course = courses[index % shards]
-        write_submission(course, student, fill_solutions(release, code))
+        write_submission(course, student, fill_solutions(release, code), assignment)
         where[student] = course
     return where
 
 
-def autograde(where):
+def autograde(where, assignment=ASSIGNMENT):
     """`nbgrader autograde` in every course at once; the scores and the failing cells' messages."""
     courses = sorted(set(where.values()))
     with ThreadPoolExecutor(len(courses)) as pool:
-        logs = list(pool.map(lambda course: run_nbgrader(course, "autograde", ASSIGNMENT, "--force", check=False), courses))
+        logs = list(pool.map(lambda course: run_nbgrader(course, "autograde", assignment, "--force", check=False), courses))
     scores, messages, verdicts = {}, {}, {}
     for course in courses:
-        scores.update(function_scores(course))
+        scores.update(function_scores(course, assignment))
     for student, course in where.items():
-        path = course / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+        path = course / "autograded" / student / assignment / f"{assignment}.ipynb"
         messages[student] = cell_messages(path) if path.exists() else {"<notebook>": "not autograded"}
         verdicts[student] = cell_verdicts(path) if path.exists() else {}
-    return GradedCorpus(courses, scores, messages, verdicts, [(log.returncode, log.stderr) for log in logs])
+    return GradedCorpus(courses, scores, messages, verdicts, [(log.returncode, log.stderr) for log in logs], assignment)
 
 
 def grade(entries, workdir, shards=2, root=None, with_reference=True):
     """Submit every entry (and the reference solutions) into `shards` courses under workdir and autograde them."""
-    return autograde(submit(entries, workdir, shards, root, with_reference))
+    return autograde(submit(entries, workdir, shards, root, with_reference), assignment_of(entries))
 
 
 def generate_feedback(graded):
     """`nbgrader generate_feedback` in every course; {student: feedback HTML path}."""
     paths = {}
+    assignment = graded.assignment
     with ThreadPoolExecutor(len(graded.courses)) as pool:
-        list(pool.map(lambda course: run_nbgrader(course, "generate_feedback", ASSIGNMENT, "--force"), graded.courses))
+        list(pool.map(lambda course: run_nbgrader(course, "generate_feedback", assignment, "--force"), graded.courses))
     for course in graded.courses:
-        for html in (course / "feedback").glob(f"*/{ASSIGNMENT}/{ASSIGNMENT}.html"):
+        for html in (course / "feedback").glob(f"*/{assignment}/{assignment}.html"):
             paths[html.parents[1].name] = html
     return paths

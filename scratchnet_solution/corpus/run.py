@@ -126,3 +126,39 @@ def function_checks(entry, root=None):
     reports = {name: getattr(checks, f"check_{name}")(namespace[name]) for name in checks.STUDENT_FUNCTIONS}
     return {name: (report.ok, report.message, report.points, [d.id for d in report.deductions],
                    [f.id for f in report.integrity]) for name, report in reports.items()}
+
+
+def hidden_check_outcomes(entry, root=None):
+    """{topic: (ok, cause id, message)} for an entry of an assignment graded by `assignments/<id>/checks.check`:
+    the filled release notebook run cell by cell in this process, each graded test cell replaced by its
+    hidden check at the place it stands (as the cell's hidden region runs it), the visible asserts left out.
+
+    Fast (no kernel, no nbgrader): for iterating on checks and corpus; real `nbgrader autograde` is the truth.
+    """
+    import importlib
+
+    from scratchnet_solution.assignments import topic_of, topics
+
+    root = root or course_root()
+    assignment = entry.assignment
+    checks = importlib.import_module(f"scratchnet_solution.assignments.{assignment}.checks")
+    notebook = fill_solutions(read_notebook(root / "release" / assignment / f"{assignment}.ipynb"),
+                              entry.code_by_function)
+    namespace, outcomes = {"__name__": "__main__"}, {}
+    graded = [i for i, cell in enumerate(notebook.cells) if nbgrader_meta(cell).get("grade")]
+    # Cells after the last test cell cannot change a grade (and plotting there costs seconds): not run.
+    for index, cell in enumerate(notebook.cells[:max(graded, default=-1) + 1]):
+        meta = nbgrader_meta(cell)
+        if cell.cell_type != "code":
+            continue
+        if meta.get("grade") and not meta.get("solution"):
+            topic = topic_of(meta["grade_id"], topics(assignment))
+            report = checks.check(topic, namespace)
+            outcomes[topic] = (report.ok, report.cause, report.message)
+            continue
+        try:  # a student cell that raises stops only itself, as in a notebook run with errors allowed
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                exec(compile(cell.source, f"<cell {index + 1}>", "exec"), namespace)
+        except Exception:  # noqa: BLE001 -- the checks report what this leaves undefined
+            pass
+    return outcomes

@@ -38,7 +38,10 @@ def reference_solutions(source_notebook):
 
 def fill_solutions(release_notebook, code_by_function):
     """A copy of the release notebook with each named function's solution cell replaced by the given code."""
-    unknown = set(code_by_function) - set(STUDENT_FUNCTIONS)
+    # The notebook says which functions are the students' (either assignment's notebook works here).
+    functions = {nbgrader_meta(cell).get("grade_id", "").removeprefix("solution_") for cell in release_notebook.cells
+                 if nbgrader_meta(cell).get("grade_id", "").startswith("solution_")}
+    unknown = set(code_by_function) - functions
     if unknown:
         raise ValueError(f"not a student function: {', '.join(sorted(unknown))}")
     notebook = nbformat.from_dict(release_notebook)
@@ -55,7 +58,7 @@ def fill_solutions(release_notebook, code_by_function):
     return notebook
 
 
-def split_submission(code):
+def split_submission(code, student_functions=STUDENT_FUNCTIONS):
     """Split a Python file into (prelude, {function: source}) for the student functions it defines.
 
     The prelude is everything else at the top level (imports, helpers, constants, prints), in order;
@@ -67,7 +70,7 @@ def split_submission(code):
     for node in tree.body:
         start = (node.decorator_list[0].lineno if getattr(node, "decorator_list", None) else node.lineno) - 1
         text = "".join(lines[start:node.end_lineno])
-        if isinstance(node, ast.FunctionDef) and node.name in STUDENT_FUNCTIONS:
+        if isinstance(node, ast.FunctionDef) and node.name in student_functions:
             functions[node.name] = text
         elif not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and node is tree.body[0]):
             prelude.append(text)

@@ -53,7 +53,7 @@ def run_nbgrader(course, *args, check=True):
     return result
 
 
-def new_course(folder, root=None):
+def new_course(folder, root=None, assignment=ASSIGNMENT):
     """A copy of the course (config and source) in `folder`, with the assignment generated there.
 
     Tests and the corpus grade in such throwaway copies, never in the real course folder.
@@ -64,5 +64,5 @@ def new_course(folder, root=None):
     shutil.copy(root / CONFIG_NAME, folder)
     shutil.copytree(root / "source", folder / "source", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", ".pytest_cache"))
-    run_nbgrader(folder, "generate_assignment", ASSIGNMENT, "--force")
+    run_nbgrader(folder, "generate_assignment", assignment, "--force")
     return folder

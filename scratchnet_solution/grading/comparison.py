@@ -43,7 +43,9 @@ def constant_ratio(actual, expected):
         return None
     ratio = float(np.median(actual[mask] / expected[mask]))
     # Every entry, zeros of the reference included, must be that multiple (else it is no scaling at all).
-    return ratio if np.allclose(actual, ratio * expected, rtol=1e-5, atol=ATOL) and not np.isclose(ratio, 1) else None
+    # A factor 0 is no scaling either: the result is all zeros (a mask or a branch that never fires).
+    scaled = np.allclose(actual, ratio * expected, rtol=1e-5, atol=ATOL)
+    return ratio if scaled and not np.isclose(ratio, 1) and not np.isclose(ratio, 0, atol=1e-8) else None
 
 
 def difference(name, actual, expected, m=None):
@@ -67,6 +69,11 @@ def difference(name, actual, expected, m=None):
     if close(array, expected):
         return None
     ratio = constant_ratio(array, expected)
+    # One number divided by another is always "a constant factor": for a single value only the factors that
+    # name a mistake (m, 1/m, -1) are claimed, any other ratio is just a wrong value.
+    named = [-1.0] + ([m, 1 / m] if m and m > 1 else [])
+    if ratio is not None and np.count_nonzero(np.abs(expected) > 1e-8) < 2 and not np.isclose(ratio, named, rtol=1e-5).any():
+        ratio = None
     if ratio is not None:
         if m and m > 1 and np.isclose(ratio, m, rtol=1e-5):
             return Difference("factor_m", f"{name} is exactly m = {m} times too large: average over the batch "
@@ -77,6 +84,8 @@ def difference(name, actual, expected, m=None):
         if np.isclose(ratio, -1, rtol=1e-5):
             return Difference("sign", f"{name} has the wrong sign everywhere: check the sign of your formula.")
         return Difference("scaled", f"{name} is off by the constant factor {ratio:.4g} everywhere.")
+    if array.ndim == 0:
+        return Difference("wrong", f"{name} is {float(array):.6g}; expected {float(expected):.6g}.")
     worst = np.unravel_index(np.argmax(np.abs(array - expected)), expected.shape)
     return Difference("wrong", f"{name} differs from the reference: at index {tuple(int(i) for i in worst)} it is "
                                f"{array[worst]:.6g}, expected {expected[worst]:.6g}.")

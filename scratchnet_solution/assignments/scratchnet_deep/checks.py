@@ -11,7 +11,7 @@ from scratchnet_solution.grading import integrity
 from scratchnet_solution.assignments.scratchnet.checks import call_student
 from scratchnet_solution.grading.report import CheckFailed, Report
 from scratchnet_solution.grading.gradcheck import numerical_gradient, relative_error
-from scratchnet_solution.grading.comparison import difference
+from scratchnet_solution.grading.comparison import as_array, difference
 from scratchnet_solution.grading.isolation import others_from_reference
 from scratchnet_solution.assignments.scratchnet_deep import STUDENT_FUNCTIONS, data, network, optimizers, training
 
@@ -88,6 +88,12 @@ def check_initialize_parameters(fn):
             if any(not np.array_equal(again[name], parameters[name]) for name in reference):
                 raise CheckFailed("initialize_parameters gave different weights for the same seed: draw from "
                                   "np.random.default_rng(seed).", "initialize_parameters.not_seeded")
+            # A generator seeded with a constant passes the test above: another seed must give other weights.
+            other = call_student("initialize_parameters", fn, list(layer_dims), method, 2)
+            if isinstance(other, dict) and np.array_equal(np.asarray(other.get("W1"), dtype=float), parameters["W1"]):
+                raise CheckFailed("initialize_parameters gave the same weights for seeds 1 and 2: seed the generator "
+                                  "with the `seed` argument, np.random.default_rng(seed).",
+                                  "initialize_parameters.seed_ignored")
     for method, gain in network.INIT_GAINS.items():
         W1 = np.asarray(call_student("initialize_parameters", fn, list(INIT_LAYERS), method, 2)["W1"], dtype=float)
         std, n_prev, n = W1.std(), INIT_LAYERS[0], INIT_LAYERS[1]
@@ -166,10 +172,25 @@ def check_model_forward(fn):
 
 def check_compute_cost(fn):
     rng = np.random.default_rng(15)
+    cases = []
     for n_out, m in ((1, 6), (2, 5), (1, 1)):
         AL, Y = rng.uniform(0.05, 0.95, (m, n_out)), (rng.random((m, n_out)) > 0.5).astype(float)
-        expect("compute_cost", "the cost", call_student("compute_cost", fn, AL.copy(), Y.copy()),
-               network.compute_cost(AL, Y), m)
+        cases.append((call_student("compute_cost", fn, AL.copy(), Y.copy()), network.compute_cost(AL, Y), m, n_out))
+    # The cost is one number, so a ratio to the reference means something only when the problems agree on it.
+    differing = [(got, expected, n_out) for got, expected, m, n_out in cases if difference("", got, expected, m)]
+    values = [(as_array(got), expected) for got, expected, _ in differing]
+    ratios = [float(value) / expected for value, expected in values
+              if value is not None and value.shape == () and np.isfinite(value) and expected != 0]
+    if len(ratios) == len(differing) == 1 and differing[0][2] > 1 and np.isclose(ratios[0], 1 / differing[0][2]):
+        raise CheckFailed(f"the cost is divided by the number of outputs ({differing[0][2]}) as well: sum over the "
+                          "outputs, average over the samples only.", "compute_cost.averaged_outputs")
+    if len(ratios) == len(differing) > 1 and np.allclose(ratios, ratios[0], rtol=1e-5):
+        found = difference("the cost", *differing[0][:2], cases[0][2])
+        if found.cause == "wrong":
+            raise CheckFailed(f"the cost is off by the constant factor {ratios[0]:.4g} on every problem.",
+                              "compute_cost.scaled")
+    for got, expected, m, _ in cases:
+        expect("compute_cost", "the cost", got, expected, m)
     AL, Y = np.array([[0.0], [1.0], [1.0], [0.0]]), np.array([[0.0], [1.0], [0.0], [1.0]])
     cost = call_student("compute_cost", fn, AL.copy(), Y.copy())
     found = difference("the cost with predictions of exactly 0 and 1", cost, network.compute_cost(AL, Y), 4)
@@ -256,9 +277,19 @@ def check_update_parameters_momentum(fn):
             if found:
                 fail("update_parameters_momentum", found)
         for name in sorted(expected_parameters):
-            expect("update_parameters_momentum", f"{name} after step {step + 1}", result[0].get(name),
-                   expected_parameters[name])
+            expect_step("update_parameters_momentum", f"{name} after step {step + 1}", result[0].get(name),
+                        expected_parameters[name], parameters[name])
         parameters, velocities = expected_parameters, expected_velocities
+
+
+def expect_step(topic, name, got, expected, before):
+    """The updated parameter `name` against the reference's; a step taken uphill is named as such."""
+    found = difference(name, got, expected)
+    if found and not difference("", got, 2 * np.asarray(before) - expected):  # before - step, not before + step
+        raise CheckFailed(f"{name} moved up the gradient: subtract the step (P = P - learning_rate * ...).",
+                          f"{topic}.sign")
+    if found:
+        fail(topic, found)
 
 
 def copied(arrays):
@@ -286,7 +317,8 @@ def check_update_parameters_adam(fn):
                 if t > 0 and not difference(name, result[0].get(name), uncorrected[name]):
                     raise CheckFailed(f"{name} moved without the bias correction: divide m by (1 - beta1**t) and v by "
                                       "(1 - beta2**t) before the step.", "update_parameters_adam.no_bias_correction")
-                expect("update_parameters_adam", f"{name} at t = {t}", result[0].get(name), expected[0][name])
+                expect_step("update_parameters_adam", f"{name} at t = {t}", result[0].get(name), expected[0][name],
+                            parameters[name])
         parameters, m, v = expected
 
 

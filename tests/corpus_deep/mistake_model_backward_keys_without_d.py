@@ -1,0 +1,16 @@
+"""The gradients keyed like the parameters ("W1") instead of "dW1"."""
+BASE = "correct_reference"
+EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
+            "model_forward": 8, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,
+            "linear_activation_backward": 5, "model_backward": 0, "update_parameters_momentum": 6,
+            "update_parameters_adam": 10, "convergence": 0}
+CAUSE_ID = "model_backward.keys"
+
+
+def model_backward(AL, Y, caches, hidden_activation="relu"):
+    grads = {}
+    L = len(caches)
+    dA, grads[f"W{L}"], grads[f"b{L}"] = linear_backward(AL - Y, caches[-1][0])
+    for layer in range(L - 1, 0, -1):
+        dA, grads[f"W{layer}"], grads[f"b{layer}"] = linear_activation_backward(dA, caches[layer - 1], hidden_activation)
+    return grads
