@@ -25,15 +25,16 @@ from pathlib import Path
 from scratchnet_solution.corpus import grading as corpus_grading, run as corpus_run
 from scratchnet_solution.corpus.entries import load_corpus
 from scratchnet_solution.course.folder import ASSIGNMENT, course_root
-from scratchnet_solution.batch.scores import TOPICS, topic_of
+from scratchnet_solution.assignments import topic_of, topics as assignment_topics
 from scratchnet_solution.course.notebooks import read_notebook
 
 
-def full_marks(root=None):
+def full_marks(root=None, assignment=ASSIGNMENT):
     """{topic: points} the source notebook's test cells are worth."""
     root = root or course_root()
-    marks = dict.fromkeys(TOPICS, 0)
-    for cell in corpus_run.notebook_cells(root).test_cells(read_notebook(root / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")):
+    marks = dict.fromkeys(assignment_topics(assignment), 0)
+    cells = corpus_run.notebook_cells(root, assignment)
+    for cell in cells.test_cells(read_notebook(root / "source" / assignment / f"{assignment}.ipynb")):
         marks[cell.topic] += cell.points
     return marks
 
@@ -51,26 +52,34 @@ class EntryResult:
     def name(self):
         return self.entry.name
 
+    @property
+    def topics(self):
+        """The functions of the entry's assignment, then its end-to-end test (the last)."""
+        return assignment_topics(self.entry.assignment)
+
+    def topic_of(self, grade_id):
+        return topic_of(grade_id, self.topics)
+
     def below(self):
-        return [t for t in TOPICS if self.got[t] < self.entry.expected[t]]
+        return [t for t in self.topics if self.got[t] < self.entry.expected[t]]
 
     def above(self):
-        return [t for t in TOPICS if self.got[t] > self.entry.expected[t]]
+        return [t for t in self.topics if self.got[t] > self.entry.expected[t]]
 
     def caught_by_public(self):
         return bool(self.public_failures)
 
     def caught_at_target(self):
-        return any(topic_of(grade_id) == self.entry.target for grade_id in self.public_failures)
+        return any(self.topic_of(grade_id) == self.entry.target for grade_id in self.public_failures)
 
     def cause_named_before_submission(self):
         """The visible tests of the mistaken function say what the hidden feedback says: the cause."""
         return bool(self.entry.cause) and any(
             mentions(message, self.entry.cause) for grade_id, message in self.public_failures.items()
-            if topic_of(grade_id) == self.entry.target)
+            if self.topic_of(grade_id) == self.entry.target)
 
     def isolated(self):
-        return all(self.got[t] == self.full[t] for t in TOPICS if t not in (self.entry.target, "xor"))
+        return all(self.got[t] == self.full[t] for t in self.topics[:-1] if t != self.entry.target)
 
     def cause_named(self):
         cause = self.entry.cause or ""
@@ -86,7 +95,7 @@ class EntryResult:
     def all_or_nothing(self, topic):
         """The topic's points when every test cell earns all its points or none."""
         return sum(record["points"] if record["points"] == record["max_points"] else 0
-                   for grade_id, records in (self.verdicts or {}).items() if topic_of(grade_id) == topic
+                   for grade_id, records in (self.verdicts or {}).items() if self.topic_of(grade_id) == topic
                    for record in records)
 
 
@@ -104,10 +113,12 @@ def collect(entries, workdir, shards=2, processes=None):
     """Grade with nbgrader and run the public self-check; one EntryResult per entry."""
     graded = corpus_grading.grade(entries, workdir, shards=shards, with_reference=False)
     public = corpus_run.run_each(corpus_run.public_outcomes, entries, processes=processes)
-    results, full = [], full_marks()
+    assignment = entries[0].assignment
+    topics = assignment_topics(assignment)
+    results, full = [], full_marks(assignment=assignment)
     for entry, outcomes in zip(entries, public):
-        got = {t: int(graded.scores[entry.name][t].points) for t in TOPICS} if entry.name in graded.scores else \
-            {t: 0 for t in TOPICS}
+        got = {t: int(graded.scores[entry.name][t].points) for t in topics} if entry.name in graded.scores else \
+            {t: 0 for t in topics}
         results.append(EntryResult(entry, got, graded.messages.get(entry.name, {}), public_failures(outcomes), full,
                                    graded.verdicts.get(entry.name, {})))
     return results
@@ -118,17 +129,18 @@ def summary(results):
     of = lambda kind: [r for r in results if r.entry.kind in kind]  # noqa: E731
     correct, mistakes, cheats = of(("correct", "noise")), of(("mistake",)), of(("cheat",))
     count = lambda rows, test: f"{sum(1 for r in rows if test(r))} of {len(rows)}"  # noqa: E731
-    per_function = ", ".join(f"{f} {sum(1 for r in mistakes if r.entry.target == f)}" for f in TOPICS if f != "xor")
+    functions = results[0].topics[:-1] if results else ()
+    per_function = ", ".join(f"{f} {sum(1 for r in mistakes if r.entry.target == f)}" for f in functions)
     return [
         ("entries", f"{len(results)}: {len(correct)} correct (incl. noise), {len(mistakes)} mistakes, "
                     f"{len(cheats)} integrity cases, {len(results) - len(correct) - len(mistakes) - len(cheats)} other"),
         ("mistakes per function", per_function),
-        ("correct work, full marks from nbgrader", count(correct, lambda r: all(r.got[t] == r.full[t] for t in TOPICS))),
+        ("correct work, full marks from nbgrader", count(correct, lambda r: all(r.got[t] == r.full[t] for t in r.topics))),
         ("correct work, passes the public self-check", count(correct, lambda r: not r.caught_by_public())),
         ("mistakes caught by the public self-check", count(mistakes, EntryResult.caught_by_public)),
         ("  ... by the tests of the function itself", count(mistakes, EntryResult.caught_at_target)),
         ("  ... which name the cause before submission", count(mistakes, EntryResult.cause_named_before_submission)),
-        ("mistakes isolated to their function (+ XOR)", count(mistakes, EntryResult.isolated)),
+        ("mistakes isolated to their function (+ end to end)", count(mistakes, EntryResult.isolated)),
         ("mistakes whose feedback names the cause", count(mistakes, EntryResult.cause_named)),
         ("  ... whose verdicts hold the cause id", count(mistakes, EntryResult.cause_id_recorded)),
         ("mistakes earning partial credit in their function",
@@ -183,13 +195,18 @@ def print_report(results, out=sys.stdout, per_entry=True):
 
 def run(args=None):
     parser = argparse.ArgumentParser(prog="python -m scratchnet_solution.corpus.report", description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path, help="the folder of corpus entries (the kit's own: tests/corpus)")
+    parser.add_argument("corpus", type=Path, help="the folder of corpus entries (the kit's own: tests/corpus, tests/corpus_deep)")
+    parser.add_argument("--assignment", default=ASSIGNMENT, help=f"the assignment the corpus is for (default: {ASSIGNMENT})")
     parser.add_argument("--shards", type=int, default=2, help="courses graded side by side (default 2)")
     parser.add_argument("--summary-only", action="store_true", help="leave out the row per entry")
     options = parser.parse_args(args)
     if not options.corpus.is_dir():
         parser.error(f"{options.corpus} is not a folder of corpus entries (the kit's own is tests/corpus)")
-    entries = load_corpus(options.corpus)
+    try:
+        assignment_topics(options.assignment)
+    except KeyError as error:
+        parser.error(str(error).strip('"'))
+    entries = load_corpus(options.corpus, options.assignment)
     if not entries:
         parser.error(f"{options.corpus} holds no corpus entries (*.py files; see the README, \"The corpus\")")
     started = time.monotonic()

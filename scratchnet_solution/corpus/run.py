@@ -10,6 +10,8 @@ Each entry runs in a forked process of its own: student code may change numpy or
 integrity entries do), and that must not leak into the next entry.
 """
 import contextlib
+import importlib
+import importlib.util
 import io
 import multiprocessing
 import os
@@ -21,26 +23,38 @@ from scratchnet_solution.course.notebooks import nbgrader_meta, read_notebook
 from scratchnet_solution.corpus.submissions import fill_solutions
 
 
-def notebook_cells(root):
-    """The loader students get with the assignment (it lives beside the notebook, not in this package)."""
-    folder = str(root / "source" / ASSIGNMENT)
-    if folder not in sys.path:
-        sys.path.insert(0, folder)
-    import notebook_cells as module
+def notebook_cells(root, assignment=ASSIGNMENT):
+    """The loader students get with `assignment` (it lives beside the notebook, not in this package).
 
-    return module
+    Every assignment's folder has the same file, which reads the assignment.json beside it when imported: one
+    module a folder, loaded from its path (the first assignment's is also importable as `notebook_cells`).
+    """
+    folder = root / "source" / assignment
+    if assignment == ASSIGNMENT:
+        if str(folder) not in sys.path:
+            sys.path.insert(0, str(folder))
+        import notebook_cells as module
+
+        return module
+    name = f"notebook_cells_{assignment}"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, folder / "notebook_cells.py")
+        sys.modules[name] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sys.modules[name])
+    return sys.modules[name]
 
 
 def filled_release(entry, root):
-    return fill_solutions(read_notebook(root / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"), entry.code_by_function)
+    assignment = entry.assignment
+    return fill_solutions(read_notebook(root / "release" / assignment / f"{assignment}.ipynb"), entry.code_by_function)
 
 
 def public_outcomes(entry, root=None):
     """{grade_id: None if the visible test passes, else its message}, as the student's pytest reports it."""
     root = root or course_root()
-    cells = notebook_cells(root)
+    cells = notebook_cells(root, entry.assignment)
     notebook = filled_release(entry, root)
-    loaded = cells.load(notebook, root / "release" / ASSIGNMENT)
+    loaded = cells.load(notebook, root / "release" / entry.assignment)
     return {cell.grade_id: cells.visible_test_failure(cell, loaded) for cell in cells.test_cells(notebook)}
 
 
@@ -135,7 +149,6 @@ def hidden_check_outcomes(entry, root=None):
 
     Fast (no kernel, no nbgrader): for iterating on checks and corpus; real `nbgrader autograde` is the truth.
     """
-    import importlib
 
     from scratchnet_solution.assignments import topic_of, topics
 
