@@ -47,7 +47,7 @@ ATOL = 1e-9
 PROBLEM_SHAPES = ((4, 2, 4, 1), (1, 3, 5, 1), (7, 3, 2, 1), (16, 5, 8, 1))
 # The XOR run: seeds on which the reference reaches 100% with the tutorial's settings, on XOR and on XNOR.
 XOR_SEEDS = (0,)
-# Both runs (XOR and XNOR) together; the visible part of the cell trains once more, within the 60 s cell limit.
+# Both runs (XOR and XNOR) together, in CPU seconds of the kernel (see "Limits" below).
 XOR_TIME_LIMIT_SECONDS = 40.0
 # Where check_xor leaves its passing seed-0 XOR run ((params, losses)) in the student's namespace: the visible
 # part of the same cell trains exactly that run (the given loop, seed 0) and takes it from there instead of
@@ -57,6 +57,12 @@ SHARED_XOR_RUN = "_hidden_xor_run"
 # One call of a student function on these small inputs takes milliseconds, even written with Python loops
 # over samples; past this it is taken as never returning, and it is not called again in later checks.
 CALL_TIME_LIMIT_SECONDS = 10.0
+# Limits: the limits above decide grades, so they count the CPU time the kernel uses (its process), not time on
+# the clock: on a loaded machine (other kernels grading beside this one) a correct function gets the same CPU
+# seconds, and the same grade, whatever the wall clock says. Code that sleeps or waits uses no CPU, so every
+# limit also has a wall-clock backstop this many times longer, which load alone does not reach; a cell's own
+# wall-clock time-out (c.Execute.timeout, 120 s in nbgrader_config.py) is above the XOR run's backstop.
+WALL_BACKSTOP_FACTOR = 2.5
 
 
 @dataclass
@@ -73,7 +79,18 @@ def reference_for_others(namespace, under_test):
 
 
 class StudentCallTimeout(BaseException):
-    """Raised into student code that runs past its time limit (a BaseException: `except Exception` lets it by)."""
+    """Raised into student code that runs past its time limit (a BaseException: `except Exception` lets it by).
+
+    `waited` is True when the wall-clock backstop ran out, not the CPU time (the code sleeps or waits)."""
+
+    def __init__(self, waited=False):
+        super().__init__()
+        self.waited = waited
+
+
+def wall_backstop(cpu_seconds):
+    """The wall-clock seconds allowed beside a limit of `cpu_seconds` of CPU time."""
+    return WALL_BACKSTOP_FACTOR * cpu_seconds
 
 
 def hanging_functions():
@@ -85,22 +102,37 @@ def hanging_functions():
 
 
 @contextlib.contextmanager
-def time_limit(seconds):
-    """Raise StudentCallTimeout in the main thread after `seconds`, and every second after that."""
+def time_limit(seconds, wall_seconds=None):
+    """Raise StudentCallTimeout in the main thread once this process has used `seconds` of CPU time, or once
+    `wall_seconds` (default: the backstop, wall_backstop(seconds)) have passed on the clock; again every second.
+
+    The CPU timer (ITIMER_PROF: user and system time of the process) does not advance while other processes
+    have the CPU, so load cannot make it fire. A limit set inside another one leaves the outer one running.
+    """
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
+    wall_seconds = wall_backstop(seconds) if wall_seconds is None else wall_seconds
 
     def interrupt(signum, frame):
-        raise StudentCallTimeout()
+        raise StudentCallTimeout(waited=signum == signal.SIGALRM)
 
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGPROF, signal.SIGALRM)}
+    cpu_started, wall_started = time.process_time(), time.monotonic()
+    outer_cpu = signal.setitimer(signal.ITIMER_PROF, seconds, 1.0)
+    outer_wall = signal.setitimer(signal.ITIMER_REAL, wall_seconds, 1.0)
     try:
         yield
     finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        # An outer limit goes on with what it had left (a tiny delay if it ran out meanwhile: it still fires).
+        for timer, (delay, interval), used in ((signal.ITIMER_PROF, outer_cpu, time.process_time() - cpu_started),
+                                               (signal.ITIMER_REAL, outer_wall, time.monotonic() - wall_started)):
+            if delay > 0:
+                signal.setitimer(timer, max(delay - used, 0.001), interval)
 
 
 def hanging_function(error, name):
@@ -152,8 +184,10 @@ def call_student(name, fn, *args, trip=None, seconds=None, needs=None):
             culprit = hanging_function(error, name)
             hanging_functions().add(culprit)
             stop_calling(error, culprit)
-            raise CallTimedOut(f"{culprit} did not return within {seconds:.0f} s on a small input (an endless loop, "
-                               "or waiting for input?). Fix it and run its test cell.", f"{culprit}.never_returns") from None
+            how = (f"{wall_backstop(seconds):g} s on the clock while using little CPU (waiting for input, or sleeping?)"
+                   if error.waited else f"{seconds:g} s of CPU time on a small input (an endless loop?)")
+            raise CallTimedOut(f"{culprit} did not return within {how}. Fix it and run its test cell.",
+                               f"{culprit}.never_returns") from None
         except NotImplementedError as error:
             if reference_calls:
                 break_for_reference(name, reference_calls)
@@ -680,10 +714,20 @@ def check_xor(forward, compute_loss, backward, update_weights, seeds=XOR_SEEDS, 
 
     def body():
         X, y = xor_data()
-        deadline = time.monotonic() + XOR_TIME_LIMIT_SECONDS
+        # CPU time decides (see "Limits"); the clock only stops code that sleeps or waits.
+        cpu_deadline = time.process_time() + XOR_TIME_LIMIT_SECONDS
+        started = time.monotonic()
+        wall_deadline = started + wall_backstop(XOR_TIME_LIMIT_SECONDS)
+        waited = []
 
         def out_of_time(epoch, history, params):
-            return time.monotonic() > deadline
+            now = time.monotonic()
+            if now > wall_deadline:
+                waited.append(True)
+                return True
+            # A single thread cannot use more CPU seconds than have passed, so the CPU clock (a system call here,
+            # ten times the cost of the wall clock's) is read only once the limit has passed on the wall clock.
+            return now - started > XOR_TIME_LIMIT_SECONDS and time.process_time() > cpu_deadline
 
         shared = None
         for seed in seeds:
@@ -700,8 +744,11 @@ def check_xor(forward, compute_loss, backward, update_weights, seeds=XOR_SEEDS, 
                 finally:
                     np.random.set_state(state)
                 if len(history.loss) < training.EPOCHS:
-                    raise CheckFailed(f"XOR training stopped after {len(history.loss)} of {training.EPOCHS} epochs: it took "
-                                      f"longer than the {XOR_TIME_LIMIT_SECONDS:.0f} s allowed. Are your functions vectorised?",
+                    took = (f"took longer than {wall_backstop(XOR_TIME_LIMIT_SECONDS):g} s on the clock while using "
+                            "little CPU. Do your functions wait or sleep?" if waited else
+                            f"used more than the {XOR_TIME_LIMIT_SECONDS:g} s of CPU time allowed. Are your functions "
+                            "vectorised?")
+                    raise CheckFailed(f"XOR training stopped after {len(history.loss)} of {training.EPOCHS} epochs: it {took}",
                                       "xor.too_slow")
                 acc = training.accuracy(labels, np.asarray(expect_outputs("forward", final, FORWARD_NAMES)[3], dtype=float))
                 # A network whose parameters changed shape and fails is broken, not hard-coded: say that instead.
