@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from scratchnet_solution import checks
+from scratchnet_solution.assignments.scratchnet import checks
 from test_checks import in_namespace
 
 HOGS = 3
