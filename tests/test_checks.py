@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from course_helpers import REPO
+from scratchnet_solution.grading import calls
 from scratchnet_solution.assignments.scratchnet import checks, network, training
 from scratchnet_solution.course.notebooks import read_notebook
 from scratchnet_solution.corpus.submissions import reference_solutions
@@ -182,7 +183,7 @@ def test_a_function_that_never_returns_costs_one_time_limit_and_later_checks_fai
     first = time.monotonic() - started
     assert not report.ok and "update_weights did not return within" in report.message
     # The notebook's own later calls (the given training run) stop at once too, as an interrupt would.
-    with checks.time_limit(2), pytest.raises(KeyboardInterrupt, match="did not return"):  # a failure, not a hang
+    with calls.time_limit(2), pytest.raises(KeyboardInterrupt, match="did not return"):  # a failure, not a hang
         namespace["update_weights"](*([None] * 9))
     started = time.monotonic()
     xor = checks.check_xor(namespace["forward"], namespace["compute_loss"], namespace["backward"], update_weights)

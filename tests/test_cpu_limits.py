@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from scratchnet_solution.grading import calls
 from scratchnet_solution.assignments.scratchnet import checks
 from test_checks import in_namespace
 
@@ -52,7 +53,7 @@ def burns(cpu_seconds):
 
 def test_a_slow_but_correct_call_is_not_cut_on_a_loaded_machine_and_an_endless_loop_still_is(monkeypatch):
     # The backstop is tested below; here it is out of the way, so only the CPU limit can decide.
-    monkeypatch.setattr(checks, "WALL_BACKSTOP_FACTOR", 20)
+    monkeypatch.setattr(calls, "WALL_BACKSTOP_FACTOR", 20)
     with loaded_core():
         started = time.monotonic()
         assert checks.call_student("slow", burns(0.5), seconds=1.0) == "done"
@@ -64,7 +65,7 @@ def test_a_slow_but_correct_call_is_not_cut_on_a_loaded_machine_and_an_endless_l
         with pytest.raises(checks.CallTimedOut, match="did not return within 1 s of CPU time"):
             checks.call_student("update_weights", namespace["update_weights"], *([None] * 9), seconds=1.0)
         assert time.monotonic() - started < 20  # cut after 1 s of its CPU, long before the backstop
-    assert "update_weights" in checks.hanging_functions()
+    assert "update_weights" in calls.hanging_functions()
 
 
 def test_code_that_sleeps_is_cut_by_the_wall_clock_backstop():
@@ -73,13 +74,13 @@ def test_code_that_sleeps_is_cut_by_the_wall_clock_backstop():
     with pytest.raises(checks.CallTimedOut, match=r"did not return within 2 s on the clock while using little CPU"):
         checks.call_student("forward", namespace["forward"], None, None, None, None, None, seconds=0.8)
     assert time.monotonic() - started < 10
-    assert checks.wall_backstop(0.8) == pytest.approx(2.0)
+    assert calls.wall_backstop(0.8) == pytest.approx(2.0)
 
 
 def test_limits_inside_limits_leave_the_outer_one_running():
-    with pytest.raises(checks.StudentCallTimeout):
-        with checks.time_limit(0.5):
-            with checks.time_limit(5.0):
+    with pytest.raises(calls.StudentCallTimeout):
+        with calls.time_limit(0.5):
+            with calls.time_limit(5.0):
                 pass  # the inner limit ends at once; the outer one must still stop the loop below
             end = time.process_time() + 10
             while time.process_time() < end:
@@ -96,7 +97,7 @@ def test_a_correct_network_keeps_its_xor_points_on_a_loaded_machine(monkeypatch)
     # clock past the limit. The backstop is moved out of the way (tested above).
     limit = 2 * alone
     monkeypatch.setattr(checks, "XOR_TIME_LIMIT_SECONDS", limit)
-    monkeypatch.setattr(checks, "WALL_BACKSTOP_FACTOR", 20)
+    monkeypatch.setattr(calls, "WALL_BACKSTOP_FACTOR", 20)
     with loaded_core():
         started = time.monotonic()
         report = checks.check_xor(*functions)

@@ -11,23 +11,15 @@ and the class report count causes by id, never by the wording of the sentence.
 """
 import itertools
 import math
-from dataclasses import dataclass
 
 import numpy as np
 
 from scratchnet_solution.assignments.scratchnet import network
+from scratchnet_solution.grading.crashes import Cause, diagnose_crash
 
 # As strict as the checks: a model only explains a result it reproduces to float64 rounding.
 RTOL = 1e-6
 ATOL = 1e-9
-
-
-@dataclass(frozen=True)
-class Cause:
-    """A diagnosis: its stable id and the sentence a student reads."""
-
-    id: str
-    text: str
 
 
 def sigmoid(z):
@@ -370,27 +362,6 @@ def explain(function, inputs, actual, expected, names, context=None):
     """One sentence naming the likely cause of a mismatch, or None."""
     cause = diagnose(function, inputs, actual, expected, names, context)
     return cause.text if cause else None
-
-
-def diagnose_crash(function, error):
-    """A Cause for the usual crashes, or None."""
-    text = f"{type(error).__name__}: {error}"
-    if isinstance(error, TypeError) and any(s in str(error) for s in ("only length-1", "only 0-dimensional", "only size-1",
-                                                                     "must be real number")):
-        return Cause(f"{function}.math_exp", "math.exp (like the whole math module) works on single numbers only; use "
-                                             "np.exp, which works on whole arrays.")
-    if isinstance(error, ValueError) and ("matmul" in text or "not aligned" in text):
-        return Cause(f"{function}.matmul_shapes",
-                     "A matrix product got shapes that do not fit: in A @ B the columns of A must match the rows of B. "
-                     "Compare each factor's shape with the table (X is (m, n_in), W1 is (n_in, n_hidden), W2 is "
-                     "(n_hidden, n_out)); a transpose is probably missing or one too many.")
-    if isinstance(error, ValueError) and "broadcast" in text:
-        return Cause(f"{function}.broadcast_shapes",
-                     "Two arrays whose shapes do not fit were combined elementwise (+, -, *): check each operand's "
-                     "shape against the table. Remember * is elementwise and @ is the matrix product.")
-    if isinstance(error, RecursionError):
-        return Cause(f"{function}.recursion", f"{function} calls itself without end: does a helper share its name?")
-    return None
 
 
 def explain_crash(function, error):

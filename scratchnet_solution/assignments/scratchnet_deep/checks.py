@@ -7,8 +7,7 @@ A cache is judged by what it is for: the reference's backward step must get the 
 """
 import numpy as np
 
-from scratchnet_solution.grading import integrity
-from scratchnet_solution.assignments.scratchnet.checks import call_student
+from scratchnet_solution.grading import calls, integrity
 from scratchnet_solution.grading.report import CheckFailed, Report
 from scratchnet_solution.grading.gradcheck import numerical_gradient, relative_error
 from scratchnet_solution.grading.comparison import as_array, difference
@@ -28,6 +27,12 @@ CONVERGENCE_RUNS = (("moons", [2, 8, 8, 1]), ("spirals", [2, 16, 16, 1]))
 CONVERGENCE_SETTINGS = dict(optimizer="adam", learning_rate=0.02, epochs=60, batch_size=64, seed=0)
 CONVERGENCE_ACCURACY = 0.95
 CONVERGENCE_SECONDS = 60.0
+
+
+def call_student(name, fn, *args, **options):
+    """grading.calls.call_student with this assignment's functions. No runtime tripwire: the reference is found in
+    a student function's code (integrity.grader_references) before any check runs."""
+    return calls.call_student(name, fn, *args, functions=STUDENT_FUNCTIONS, **options)
 
 
 class Reference:
