@@ -2,7 +2,7 @@
 
 Grades land in the same gradebook.db and autograded/ folders as `nbgrader autograde`, so
 feedback, export and the formgrader work unchanged. Each of `--jobs` processes (see
-grading_worker.py) grades one submission at a time with nbgrader's own converter; this process
+worker.py) grades one submission at a time with nbgrader's own converter; this process
 hands out submissions, shows progress and prints a closing table. A process that dies or
 hangs costs only the submission it was grading; it is replaced and the run goes on.
 """

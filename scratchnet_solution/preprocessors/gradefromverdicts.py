@@ -27,7 +27,7 @@ from scratchnet_solution.course.folder import ASSIGNMENT
 from scratchnet_solution.grading.verdicts import VERDICT_MIME, Finding, verdict_outputs
 from scratchnet_solution.grading.wrapping import fitted
 
-# Errors the grader itself reports (robust_execute.py, nbclient): they cost the cell, whatever the rubric said.
+# Errors the grader itself reports (robustexecute.py, nbclient): they cost the cell, whatever the rubric said.
 GRADER_ERRORS = ("DeadKernelError", "CellTimeoutError", "KernelLost", "ForgedResult")
 
 

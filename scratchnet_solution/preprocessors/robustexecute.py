@@ -34,7 +34,7 @@ from scratchnet_solution.grading.verdicts import VERDICT_MIME
 METADATA_KEY = "scratchnet"
 EVENTS_KEY = "grading_events"
 
-# Outputs that can decide a code grade cell's score (nbgrader.utils.determine_grade, verdict_grading.py).
+# Outputs that can decide a code grade cell's score (nbgrader.utils.determine_grade, gradefromverdicts.py).
 GRADE_DECIDING = ("error", "stderr", "execute_result", "verdict")
 # How many of each kind stay past the limit (error outputs: all of them).
 KEPT_PAST_LIMIT = {"stderr": 1, "execute_result": 1, "verdict": 2}

@@ -4,7 +4,7 @@ The hidden test cells import `scratchnet_solution` inside the student's kernel. 
 package's `.py` files, a submission could print them (`inspect.getsource`, `open(checks.__file__)`)
 and the hidden checks would reach its feedback, and from there every later class. The sandbox binds
 this copy instead, where every module is a sourceless `.pyc` compiled from the real one (the same
-code, so grades do not change); the feedback filter (feedback.py) takes care of what a submission
+code, so grades do not change); the feedback filter (preprocessors/removegradercode.py) takes care of what a submission
 could still print from the bytecode.
 """
 import atexit

@@ -1,6 +1,6 @@
 """Runs in the sandboxed kernel: notes what the sandbox is about to refuse, so the instructor sees it.
 
-The sandbox (sandbox.py) already blocks these; this only makes the attempts visible. Before ipykernel
+The sandbox (kernelmanager.py) already blocks these; this only makes the attempts visible. Before ipykernel
 starts, an audit hook (PEP 578: it cannot be removed) watches for
 
 - files opened for writing outside the kernel's own folder, HOME and /tmp ("write"),

@@ -1,10 +1,10 @@
 """A watch on how many processes a sandboxed kernel runs: a fork bomb ends its cell, not the machine.
 
-The kernel's RLIMIT_NPROC (sandbox.py) stops a bomb from growing past a bound, whoever grades; but
+The kernel's RLIMIT_NPROC (kernelmanager.py) stops a bomb from growing past a bound, whoever grades; but
 the processes it made would go on spinning until the notebook ends, slowing every later cell and
 every other student graded at the same time. This watch counts the sandbox's processes a few times a
 second and, once they reach the limit, kills the whole sandbox. The grader sees a dead kernel: that
-cell scores 0 and the rest of the notebook runs in a fresh kernel (robust_execute.py).
+cell scores 0 and the rest of the notebook runs in a fresh kernel (preprocessors/robustexecute.py).
 """
 import threading
 

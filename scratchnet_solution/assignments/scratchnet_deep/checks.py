@@ -370,5 +370,5 @@ def check(topic, namespace, stale_modules=None, cell=None):
         except CheckFailed as failure:
             return Report(topic, False, str(failure), cause=failure.cause or f"{topic}.wrong")
     # 1 of 1: the hidden checks decide the cell, all or nothing. A visible check that fails only because the
-    # student's other functions are wrong (it calls them) then costs nothing here (verdict_grading.py).
+    # student's other functions are wrong (it calls them) then costs nothing here (preprocessors/gradefromverdicts.py).
     return Report(topic, True, f"{topic}: all hidden checks passed.", points=1.0, max_points=1.0)
