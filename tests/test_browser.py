@@ -21,7 +21,7 @@ from course_helpers import REPO, nbgrader, new_course
 from scratchnet_solution.commands import demo
 from scratchnet_solution.corpus.entries import load_entry
 from scratchnet_solution.course.notebooks import read_notebook
-from scratchnet_solution.corpus.submissions import fill_solutions, write_submission
+from scratchnet_solution.corpus.submissions import fill_solutions
 
 pytestmark = pytest.mark.slow
 
@@ -63,10 +63,7 @@ def course():
     with tempfile.TemporaryDirectory(prefix="scratchnet-browser-") as folder:
         course = new_course(Path(folder) / "course")
         demo.add_sample_students(course)
-        release = read_notebook(course / "release" / "scratchnet" / "scratchnet.ipynb")
-        for student, entry_name in demo.SAMPLE_CLASS.items():
-            entry = load_entry(REPO / "tests" / "corpus" / f"{entry_name}.py")
-            write_submission(course, student, fill_solutions(release, entry.code_by_function))
+        demo.write_sample_class(course, "scratchnet")
         nbgrader(course, "autograde", "scratchnet")
         nbgrader(course, "generate_feedback", "scratchnet")
         yield course
