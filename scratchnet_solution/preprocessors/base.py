@@ -1,6 +1,11 @@
 """The base class of the kit's generate_feedback steps (nbgrader keeps its own in preprocessors/base.py)."""
+import re
+
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import List
+
+# Terminal colour codes in tracebacks: they are not shown, so they count for nothing when a line is read or measured.
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 class FeedbackPreprocessor(NbGraderPreprocessor):

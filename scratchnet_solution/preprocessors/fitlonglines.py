@@ -7,15 +7,13 @@ student's own prints. A long line is cut at spaces and its continuation indented
 from the lines that are cut (their escape codes would otherwise count as characters), and a single word longer
 than a line (a path) stays whole rather than broken where a copy would miss it.
 """
-import re
 import textwrap
 
 from traitlets import Integer
 
 from scratchnet_solution.grading.wrapping import FEEDBACK_WIDTH
-from scratchnet_solution.preprocessors.base import FeedbackPreprocessor
+from scratchnet_solution.preprocessors.base import ANSI, FeedbackPreprocessor
 
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # How far a continuation line is indented past the line it continues, and at most in all.
 CONTINUATION_INDENT = 4
 MAX_INDENT = 24

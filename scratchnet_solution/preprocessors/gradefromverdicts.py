@@ -15,6 +15,7 @@ say what nbgrader should record:
 - every graded cell ends with one verdict holding the points nbgrader records for it (a cell whose
   hidden part never ran gets one saying so), for the class report (issue 11).
 """
+import functools
 import json
 
 from nbformat.v4 import new_output
@@ -144,8 +145,11 @@ class GradeFromVerdicts(NbGraderPreprocessor):
         return {"id": f"{function}.{cause}", "points": lost, "message": message}
 
 
+@functools.lru_cache
 def assignment_topics(assignment):
-    """The assignment's topics; none for an assignment the kit has no checks for (its cells keep their ids)."""
+    """The assignment's topics; none for an assignment the kit has no checks for (its cells keep their ids).
+
+    Asked for every test cell; the answer never changes while nbgrader runs."""
     try:
         return topics(assignment)
     except KeyError:

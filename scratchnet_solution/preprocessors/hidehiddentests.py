@@ -12,9 +12,8 @@ from traitlets import Unicode
 
 from scratchnet_solution.grading.verdicts import verdict_outputs
 from scratchnet_solution.grading.wrapping import fitted
-from scratchnet_solution.preprocessors.base import FeedbackPreprocessor
+from scratchnet_solution.preprocessors.base import ANSI, FeedbackPreprocessor
 
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
 PACKAGE = __name__.partition(".")[0]
 # IPython's frame of the cell itself ("Cell In[19], line 5"), and its quoted lines ("----> 5 assert ...").
 CELL_FRAME = re.compile(r"\s*(Cell In\s*\[|Input In\s*\[)")
