@@ -363,3 +363,56 @@ def test_notebook_kernel_shows_widgets_with_a_png_fallback(tmp_path):
     assert "application/vnd.jupyter.widget-view+json" in live.data and "40 of 40 epochs" in live.data["text/plain"]
     assert_real_png(base64.b64decode(saved.data["image/png"]))
     assert "40 of 40 epochs" in saved.data["text/plain"]
+
+
+# --- `scratchnet train scratchnet_deep` --------------------------------------------------------
+
+
+def test_train_command_offers_what_the_deep_trainer_does():
+    from scratchnet_solution.commands import train as train_command
+
+    assert train_command.DEEP_PROBLEMS == tuple(trainer.DEEP_PROBLEMS)
+    assert train_command.ACTIVATIONS == tuple(trainer.ACTIVATIONS)
+    assert train_command.OPTIMIZERS == tuple(trainer.OPTIMIZERS)
+
+
+def test_scratchnet_train_deep_trains_the_reference_and_saves_pngs(tmp_path, capsys):
+    from scratchnet_solution.commands import cli
+
+    target = tmp_path / "plots"
+    code = cli.main(["train", "scratchnet_deep", "--problem", "spiral", "--layers", "16, 16", "--activation", "tanh",
+                     "--optimizer", "momentum", "--lr", "0.1", "--epochs", "20", "--batch-size", "64", "--save", str(target)])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert "spirals: hidden 16-16 tanh, momentum lr 0.1, batch 64, seed 0; done after 20 of 20 epochs" in out.out
+    saved = sorted(target.glob("*.png"))
+    assert len(saved) == 5 and all(path.read_bytes().startswith(PNG_SIGNATURE) for path in saved)
+    assert "epoch 20/20 loss " in out.err  # the progress line
+
+
+def test_scratchnet_train_deep_with_recommended_settings_learns_the_moons(capsys):
+    from scratchnet_solution.commands import cli
+
+    assert cli.main(["train", "scratchnet_deep"]) == 0
+    summary = capsys.readouterr().out
+    assert "moons: hidden 16-16 relu, adam lr 0.01, batch 32, seed 0; done after 150 of 150 epochs" in summary
+    assert float(summary.split("accuracy ")[1].split("%")[0]) >= 100 * TARGETS["moons"]
+
+
+@pytest.mark.parametrize("arguments,complaint", [
+    (["scratchnet_deep", "--hidden", "8"], "--hidden is for scratchnet's network; scratchnet_deep does not take it (use --layers SIZES)"),
+    (["--layers", "8,8"], "--layers is for scratchnet_deep's network; scratchnet does not take it (use --hidden N)"),
+    (["--optimizer", "adam"], "--optimizer is for scratchnet_deep's network"),
+    (["scratchnet_deep", "--problem", "xor"], "scratchnet_deep trains moons or spirals, not xor"),
+    (["scratchnet_deep", "--layers", "8,x"], "the hidden layers are 1 to 12 sizes"),
+    (["scratchnet_deep", "--activation", "softplus"], "invalid choice: 'softplus'"),
+    (["nosuchassignment"], "invalid choice: 'nosuchassignment'"),
+])
+def test_scratchnet_train_rejects_options_of_the_other_network(arguments, complaint, capsys):
+    from scratchnet_solution.commands import cli
+
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["train", *arguments])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert complaint in err and "usage: scratchnet train" in err and "Traceback" not in err
