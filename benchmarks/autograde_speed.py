@@ -1,11 +1,12 @@
 """How much faster `scratchnet autograde` grades a class than stock serial `nbgrader autograde`.
 
-    .venv/bin/python benchmarks/autograde_speed.py [--students 40] [--jobs N] [--no-stock-config] [--no-serial]
+    .venv/bin/python benchmarks/autograde_speed.py [ASSIGNMENT] [--students 40] [--jobs N] [--no-stock-config] [--no-serial]
 
-Builds a throw-away course (a temp folder, deleted afterwards) with a class that looks like a real one,
-drawn from tests/corpus (see CLASS_MAKE_UP): correct work in several styles, common mistakes, an untouched
-stub and half-done work, correct work written with Python loops over samples (slow but full marks), and one
-submission whose update_weights never returns. Then it grades the same class, each time from scratch:
+Builds a throw-away course (a temp folder, deleted afterwards) with a class of ASSIGNMENT (default scratchnet;
+also scratchnet_deep) that looks like a real one, drawn from the assignment's corpus in tests/ (see
+CLASS_MAKE_UPS): correct work in several styles, common mistakes, an untouched stub and half-done work,
+correct work written with Python loops (slow but full marks), and one submission with a function that never
+returns. Then it grades the same class, each time from scratch:
 
 1. `nbgrader autograde` with nbgrader's stock settings (the lines of nbgrader_config.py above the
    grading-night section): no sandbox, stock Execute -- the reference for grades and for cost;
@@ -32,26 +33,42 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
-import grading_course  # noqa: E402 -- the tests' course builder, so both grade the same classes
-from course_helpers import new_course  # noqa: E402
-from grading_course import cell_scores, copy_course, nbgrader, scratchnet, submission, submit, use_stock_config  # noqa: E402
+import grading_course  # noqa: E402 -- the tests' course helpers, so both grade the same classes
+from grading_course import copy_course, nbgrader, scratchnet, use_stock_config  # noqa: E402
 
 from scratchnet_solution.corpus.entries import load_entry  # noqa: E402
+from scratchnet_solution.corpus.submissions import fill_solutions, reference_solutions, write_submission  # noqa: E402
+from scratchnet_solution.course.folder import new_course  # noqa: E402
+from scratchnet_solution.course.notebooks import nbgrader_meta, read_notebook  # noqa: E402
 
-CORPUS = REPO / "tests" / "corpus"
-# One cycle of the class, in the order students are made: 20 submissions, of which 9 correct in different
-# styles (one with prints), 7 with one common mistake each, 3 unfinished, 1 slow. A class of N takes the first
-# N of the cycle repeated; one student of it (the last) hands in an update_weights that never returns.
-CLASS_MAKE_UP = (
-    "correct_reference", "mistake_backward_forgets_mean", "correct_einsum", "partial_sigmoid_forward",
-    "correct_dot_and_sums", "mistake_sigmoid_overflow_nan", "correct_full_chain_rule", "mistake_compute_loss_no_clipping",
-    "correct_loops_over_samples", "correct_matmul_tanh_sigmoid", "mistake_update_weights_ignores_lr",
-    "correct_in_place_update_lists", "untouched_stub", "mistake_forward_no_biases", "correct_transposed_products",
-    "mistake_backward_sign_flipped", "noise_stdout_prints", "half_backward_update_weights", "correct_scalar_item_and_generator",
-    "mistake_update_weights_no_return",
-)
-HANGING = "hanging_update_weights"
-HANGING_UPDATE = "def update_weights(W1, b1, W2, b2, dW1, db1, dW2, db2, lr):\n    while True:\n        pass\n"
+CORPUS_FOLDERS = {"scratchnet": REPO / "tests" / "corpus", "scratchnet_deep": REPO / "tests" / "corpus_deep"}
+# One cycle of each assignment's class, in the order students are made: 20 submissions, of which 9 (the deep
+# one: 8) correct in different styles (one with prints), 7 (8) with one common mistake each, 3 unfinished, 1 slow
+# (loops). A class of N takes the first N of the cycle repeated; one student of it (the last) hands in a function
+# that never returns (HANGING_FUNCTIONS).
+CLASS_MAKE_UPS = {
+    "scratchnet": (
+        "correct_reference", "mistake_backward_forgets_mean", "correct_einsum", "partial_sigmoid_forward",
+        "correct_dot_and_sums", "mistake_sigmoid_overflow_nan", "correct_full_chain_rule", "mistake_compute_loss_no_clipping",
+        "correct_loops_over_samples", "correct_matmul_tanh_sigmoid", "mistake_update_weights_ignores_lr",
+        "correct_in_place_update_lists", "untouched_stub", "mistake_forward_no_biases", "correct_transposed_products",
+        "mistake_backward_sign_flipped", "noise_stdout_prints", "half_backward_update_weights",
+        "correct_scalar_item_and_generator", "mistake_update_weights_no_return"),
+    "scratchnet_deep": (
+        "correct_reference", "mistake_linear_backward_dW_not_averaged", "correct_einsum", "partial_forward_only",
+        "correct_dot_and_mean", "mistake_compute_cost_no_clipping", "correct_loops",
+        "mistake_update_parameters_adam_no_bias_correction", "correct_dict_comprehensions",
+        "mistake_activation_backward_relu_masks_dA", "correct_helpers_and_keys", "untouched_stub",
+        "mistake_model_forward_hidden_always_relu", "correct_adam_paper_form", "mistake_model_backward_output_gradient_sign",
+        "noise_prints_shapes", "mistake_initialize_parameters_he_xavier_swapped", "half_backward_and_updates",
+        "mistake_update_parameters_momentum_uphill", "mistake_linear_forward_bias_subtracted"),
+}
+# Kinds that are not corpus entries: the reference with these functions left as the release's stubs.
+HALF_DONE = {"half_backward_update_weights": ("backward", "update_weights"),
+             "half_backward_and_updates": ("model_backward", "update_parameters_momentum", "update_parameters_adam")}
+HANGING = "hanging"
+# The function the hanging student's loop is in, per assignment: called by the end-to-end training too.
+HANGING_FUNCTIONS = {"scratchnet": "update_weights", "scratchnet_deep": "update_parameters_adam"}
 # The stock run of a large class takes longer than the tests' command time limit.
 COMMAND_TIMEOUT_SECONDS = 6 * 3600
 # Pure-Python work for the parallelism probe: about a second on one core.
@@ -78,30 +95,49 @@ def parallel_capacity(processes):
     return processes * one / spin(processes)
 
 
-def class_kinds(students):
+def class_kinds(assignment, students):
     """The kind of each student's submission, in order: the make-up cycle, the last one hanging."""
-    kinds = [CLASS_MAKE_UP[number % len(CLASS_MAKE_UP)] for number in range(students)]
+    make_up = CLASS_MAKE_UPS[assignment]
+    kinds = [make_up[number % len(make_up)] for number in range(students)]
     kinds[-1] = HANGING
     return kinds
 
 
-def kind_notebook(course, kind):
+def hanging_code(reference, function):
+    """The reference's solution cell for `function`, with the function's body replaced by an endless loop."""
+    before, _, rest = reference.partition(f"def {function}(")
+    signature = rest.split(":\n", 1)[0]
+    return f"{before}def {function}({signature}:\n    while True:\n        pass\n"
+
+
+def kind_notebook(course, assignment, kind):
+    release = read_notebook(course / "release" / assignment / f"{assignment}.ipynb")
+    reference = reference_solutions(read_notebook(course / "source" / assignment / f"{assignment}.ipynb"))
     if kind == HANGING:
-        notebook = submission(course)
-        cell = grading_course.grade_cell(notebook, "solution_update_weights")
-        cell.source = cell.source.split("def update_weights")[0] + HANGING_UPDATE
-        return notebook
-    if kind == "half_backward_update_weights":
-        return submission(course, stubs=("backward", "update_weights"))
-    return submission(course, code=load_entry(CORPUS / f"{kind}.py").code_by_function)
+        function = HANGING_FUNCTIONS[assignment]
+        return fill_solutions(release, {**reference, function: hanging_code(reference[function], function)})
+    if kind in HALF_DONE:
+        return fill_solutions(release, {f: code for f, code in reference.items() if f not in HALF_DONE[kind]})
+    return fill_solutions(release, load_entry(CORPUS_FOLDERS[assignment] / f"{kind}.py", assignment).code_by_function)
 
 
-def make_class(course, students):
+def make_class(course, assignment, students):
     notebooks = {}
-    for number, kind in enumerate(class_kinds(students)):
+    for number, kind in enumerate(class_kinds(assignment, students)):
         if kind not in notebooks:
-            notebooks[kind] = kind_notebook(course, kind)
-        submit(course, f"student{number:04d}_{kind}", notebooks[kind])
+            notebooks[kind] = kind_notebook(course, assignment, kind)
+        write_submission(course, f"student{number:04d}_{kind}", notebooks[kind], assignment)
+
+
+def cell_scores(root, assignment):
+    """{student: {grade_id: auto_score}} read from the course's gradebook with nbgrader's API."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        return {student.id: {grade.name: grade.auto_score
+                             for notebook in gb.find_submission(assignment, student.id).notebooks
+                             for grade in notebook.grades}
+                for student in gb.students}
 
 
 class Measured:
@@ -168,7 +204,7 @@ def timed(label, action):
     return measured
 
 
-def floor_per_submission(course, kinds):
+def floor_per_submission(course, assignment, kinds):
     """(wall, CPU) seconds of a sandboxed kernel start + stop plus executing a notebook's cells in it, for
     each kind of submission once, averaged with the weights the kinds have in the class."""
     import nbformat
@@ -190,7 +226,7 @@ def floor_per_submission(course, kinds):
     walls, cpus = {}, {}
     try:
         for kind in sorted(set(kinds)):
-            graded = next((course / "autograded").glob(f"*_{kind}/scratchnet/scratchnet.ipynb"))
+            graded = next((course / "autograded").glob(f"*_{kind}/{assignment}/{assignment}.ipynb"))
             notebook = nbformat.read(graded, as_version=4)
             client = NotebookClient(nbformat.from_dict(notebook), kernel_manager_class=SandboxedKernelManager,
                                     resources={"metadata": {"path": str(graded.parent)}}, allow_errors=True,
@@ -214,19 +250,17 @@ def floor_per_submission(course, kinds):
     return statistics.mean(walls[k] for k in kinds), statistics.mean(cpus[k] for k in kinds)
 
 
-def cell_points():
+def cell_points(assignment):
     """{grade_id: points} of the graded cells of the assignment."""
-    from scratchnet_solution.course.notebooks import nbgrader_meta, read_notebook
-
     return {nbgrader_meta(c)["grade_id"]: nbgrader_meta(c)["points"] for c in
-            read_notebook(REPO / "source" / "scratchnet" / "scratchnet.ipynb").cells
+            read_notebook(REPO / "source" / assignment / f"{assignment}.ipynb").cells
             if c.cell_type == "code" and nbgrader_meta(c).get("grade")}
 
 
-def differences(theirs, ours):
+def differences(theirs, ours, assignment):
     """([(student, cell, their points, ours)] that differ, and those of them that are partial credit: stock
     nbgrader gives a cell all its points when it does not fail, and the project's config the rubric's share)."""
-    maximum = cell_points()
+    maximum = cell_points(assignment)
     strict, partial = [], []
     for student in sorted(set(theirs) | set(ours)):
         for cell in sorted(set(theirs.get(student, {})) | set(ours.get(student, {}))):
@@ -240,6 +274,7 @@ def differences(theirs, ours):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("assignment", nargs="?", default="scratchnet", choices=sorted(CLASS_MAKE_UPS))
     parser.add_argument("--students", type=int, default=40)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-stock-config", action="store_true", help="skip run 1 (no speed-up over stock then)")
@@ -249,10 +284,12 @@ def main(argv=None):
 
     workspace = Path(tempfile.mkdtemp(prefix="scratchnet-benchmark-"))
     try:
-        kinds = class_kinds(args.students)
-        print(f"Building a course with {args.students} submissions ({len(set(kinds))} kinds) ...", flush=True)
-        template = new_course(workspace / "template")
-        make_class(template, args.students)
+        assignment = args.assignment
+        kinds = class_kinds(assignment, args.students)
+        print(f"Building a course with {args.students} submissions of {assignment} ({len(set(kinds))} kinds) ...",
+              flush=True)
+        template = new_course(workspace / "template", REPO, assignment)
+        make_class(template, assignment, args.students)
         runs = {}
         capacity_before = parallel_capacity(args.jobs)
         print(f"Grading {args.students} submissions on {os.cpu_count()} cores; {args.jobs} busy processes get "
@@ -260,16 +297,16 @@ def main(argv=None):
         if not args.no_stock_config:
             stock = copy_course(template, workspace / "stock")
             use_stock_config(stock)
-            runs["stock"] = (stock, timed("1. nbgrader autograde, stock settings, serial", lambda: nbgrader(stock, "autograde", "scratchnet")))
+            runs["stock"] = (stock, timed("1. nbgrader autograde, stock settings, serial", lambda: nbgrader(stock, "autograde", assignment)))
         if not args.no_serial:
             serial = copy_course(template, workspace / "serial")
-            runs["serial"] = (serial, timed("2. nbgrader autograde, project config, serial", lambda: nbgrader(serial, "autograde", "scratchnet")))
+            runs["serial"] = (serial, timed("2. nbgrader autograde, project config, serial", lambda: nbgrader(serial, "autograde", assignment)))
         parallel = copy_course(template, workspace / "parallel")
         runs["parallel"] = (parallel, timed(f"3. scratchnet autograde --jobs {args.jobs}",
-                                            lambda: scratchnet(parallel, "autograde", "scratchnet", "--jobs", str(args.jobs))))
-        floor_wall, floor_cpu = floor_per_submission(parallel, kinds)
+                                            lambda: scratchnet(parallel, "autograde", assignment, "--jobs", str(args.jobs))))
+        floor_wall, floor_cpu = floor_per_submission(parallel, assignment, kinds)
 
-        grades = [cell_scores(course) for course, _ in runs.values()]
+        grades = [cell_scores(course, assignment) for course, _ in runs.values()]
         capacity_after = parallel_capacity(args.jobs)
         print(f"\nResults for {args.students} submissions ({args.jobs} busy processes got {capacity_before:.2f} cores' "
               f"worth before the runs, {capacity_after:.2f} after; less than {args.jobs} means other work shared the machine)")
@@ -290,7 +327,7 @@ def main(argv=None):
         for name, other in zip(runs, grades):
             if name == "parallel":
                 continue
-            strict, partial = differences(other, grades[-1])
+            strict, partial = differences(other, grades[-1], assignment)
             same = same and not strict
             print(f"  per-cell grades of {name} and parallel: {'identical' if not strict else 'DIFFERENT'}"
                   + (f", apart from {len(partial)} rubric cells where the project's config gives partial credit and "
