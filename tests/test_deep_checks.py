@@ -103,6 +103,10 @@ def test_a_mistake_fails_its_own_check_with_its_cause_and_costs_nothing_else(nam
     others = {t: r.cause for t, r in results.items() if not r.ok and t not in (topic, "convergence")}
     assert others == {}
     assert max(len(line) for line in results[topic].message.splitlines()) <= 100
+    # Graded by the rubric: the points of the parts still right (never all of them), a deduction for the rest.
+    report, full = results[topic], checks.RUBRICS[topic].max_points
+    assert report.max_points == full and 0 <= report.points < full
+    assert report.points + sum(d.points for d in report.deductions) == full and cause in [d.id for d in report.deductions]
 
 
 def test_a_stub_fails_with_the_not_implemented_cause():
@@ -116,12 +120,26 @@ def test_a_function_that_calls_the_reference_earns_nothing():
     cheat = student_namespace([])
     cheat["linear_backward"] = eval("lambda dZ, cache: reference.linear_backward(dZ, cache)",
                                     {"reference": network})
-    assert checks.check("linear_backward", cheat).cause == "integrity.reference_used"
+    report = checks.check("linear_backward", cheat)
+    assert report.cause == "integrity.reference_used" and report.points == 0
+    assert [f.id for f in report.integrity] == ["integrity.reference_used"]
+
+
+def test_outputs_typed_in_are_an_integrity_finding_and_an_honest_constant_is_not():
+    """Z the same on every problem is hard-coded; a ReLU that ignores Z's values but keeps its shape is not."""
+    cheat = student_namespace([("    Z = A_prev @ W + b\n    return Z, (A_prev, W, b)",
+                                "    return np.ones((5, 4)), (A_prev, W, b)")])
+    report = checks.check("linear_forward", cheat)
+    assert report.cause == "integrity.hard_coded_outputs" and report.points == 0 and "earn no points" in report.message
+    zeros = student_namespace([("return np.maximum(0.0, Z)", "return np.zeros_like(Z)")])
+    report = checks.check("activation_forward", zeros)
+    assert report.cause == "activation_forward.wrong" and report.points == 4
 
 
 @pytest.mark.slow
 def test_the_notebook_graded_by_nbgrader_gives_each_function_its_own_points(tmp_path):
-    """The source notebook with its solutions earns 100; with one function broken only its cell loses points."""
+    """The source notebook with its solutions earns 100; with one function broken only its cell loses points, by
+    its rubric."""
     import nbformat
     from grading_course import REPO, nbgrader
     from nbgrader.api import Gradebook
@@ -148,12 +166,14 @@ def test_the_notebook_graded_by_nbgrader_gives_each_function_its_own_points(tmp_
                   for student in ("right", "dw_not_averaged", "untouched")}
         full = {g.name: g.max_score for g in gradebook.find_submission("scratchnet_deep", "right").notebooks[0].grades}
     assert scores["right"] == full and sum(full.values()) == 100
-    assert scores["dw_not_averaged"] == {**full, "linear_backward_checks": 0.0}
+    # The rubric: dW's values are 3 of linear_backward's 10; dA_prev, db and the shapes keep theirs.
+    assert scores["dw_not_averaged"] == {**full, "linear_backward_checks": 7.0}
     assert set(scores["untouched"].values()) == {0.0}
     # The cell's lost points are recorded under the check's cause id, for the class report.
     notebook = nbformat.read(course / "autograded" / "dw_not_averaged" / "scratchnet_deep" / "scratchnet_deep.ipynb", 4)
     cell = next(c for c in notebook.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "linear_backward_checks")
     verdict = next(o["data"]["application/vnd.scratchnet.verdict+json"] for o in cell.outputs
                    if o.get("output_type") == "display_data")
-    assert [d["id"] for d in verdict["deductions"]] == ["linear_backward.factor_m"] and verdict["points"] == 0
+    assert verdict["deductions"] == [{"id": "linear_backward.factor_m", "points": 3, "message": verdict["deductions"][0]["message"]}]
+    assert verdict["points"] == 7
 

@@ -143,7 +143,7 @@ def function_checks(entry, root=None):
 
 
 def hidden_check_outcomes(entry, root=None):
-    """{topic: (ok, cause id, message)} for an entry of an assignment graded by `assignments/<id>/checks.check`:
+    """{topic: (ok, cause id, message, points, max points, the cause ids of its deductions and findings)} for an entry of an assignment graded by `assignments/<id>/checks.check`:
     the filled release notebook run cell by cell in this process, each graded test cell replaced by its
     hidden check at the place it stands (as the cell's hidden region runs it), the visible asserts left out.
 
@@ -167,7 +167,8 @@ def hidden_check_outcomes(entry, root=None):
         if meta.get("grade") and not meta.get("solution"):
             topic = topic_of(meta["grade_id"], topics(assignment))
             report = checks.check(topic, namespace)
-            outcomes[topic] = (report.ok, report.cause, report.message)
+            ids = [item.id for item in [*report.deductions, *report.integrity]] or [report.cause]
+            outcomes[topic] = (report.ok, report.cause, report.message, report.points, report.max_points, ids)
             continue
         try:  # a student cell that raises stops only itself, as in a notebook run with errors allowed
             with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):

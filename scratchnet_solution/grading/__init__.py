@@ -8,6 +8,8 @@ next to the student's code (which is why integrity.py watches what that code did
 - isolation.py: the student's other functions swapped for the reference while one function is checked;
 - comparison.py: a student's array beside the reference's, and what the difference most likely means;
 - integrity.py: the reference used, numpy or the grader changed, given helpers replaced;
+- hard_coded.py: results that stay the same whatever the inputs (typed in, not computed);
+- rubric.py: a function's hidden cell graded part by part, and the feedback of a partly right one;
 - gradcheck.py: finite-difference gradients (also given to students in their notebooks);
 - verdicts.py: the record a test cell publishes for GradeFromVerdicts;
 - wrapping.py: messages in lines a reader never scrolls sideways for.

@@ -1,7 +1,7 @@
 """The sigmoid's derivative written Z (1 - Z), as if the cache held the activation."""
 BASE = "correct_reference"
 EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
-            "model_forward": 8, "compute_cost": 6, "activation_backward": 0, "linear_backward": 10,
+            "model_forward": 8, "compute_cost": 6, "activation_backward": 5, "linear_backward": 10,
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
             "update_parameters_adam": 10, "convergence": 12}
 CAUSE_ID = "activation_backward.wrong"

@@ -1,4 +1,6 @@
-"""np.mean over every entry: also divides by the number of outputs (the same only for one output)."""
+"""np.mean over every entry: also divides by the number of outputs (the same only for one output).
+
+Rubric: the cost of a two-output problem is wrong, and the cost is the one core part: 0 of 6."""
 BASE = "correct_reference"
 EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
             "model_forward": 8, "compute_cost": 0, "activation_backward": 8, "linear_backward": 10,

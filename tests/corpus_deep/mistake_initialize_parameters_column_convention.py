@@ -1,8 +1,10 @@
 """Weights in the column convention of another course, W of shape (n, n_prev): the shapes are transposed.
 
-Training multiplies X (m, 2) by W1 (8, 2) and crashes."""
+Training multiplies X (m, 2) by W1 (8, 2) and crashes.
+
+Rubric: the std and the zero biases are right; every W's shape is not (-3 of 8)."""
 BASE = "correct_reference"
-EXPECTED = {"initialize_parameters": 0, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
+EXPECTED = {"initialize_parameters": 5, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
             "model_forward": 8, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
             "update_parameters_adam": 10, "convergence": 0}

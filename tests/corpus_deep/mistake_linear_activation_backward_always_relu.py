@@ -1,6 +1,9 @@
 """Always ReLU's derivative: the `activation` argument ignored.
 
-Training uses ReLU hidden layers: unaffected."""
+Training uses ReLU hidden layers: unaffected.
+
+Rubric: on the tanh and sigmoid layers no output is right, so 0 of 5: ignoring the activation argument is not a slip
+in one output."""
 BASE = "correct_reference"
 EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
             "model_forward": 8, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,

@@ -1,4 +1,6 @@
-"""The `activation` argument ignored: every layer a ReLU (the output layer too)."""
+"""The `activation` argument ignored: every layer a ReLU (the output layer too).
+
+Rubric: A is wrong for tanh and sigmoid layers, and A is the one core part: 0 of 4."""
 BASE = "correct_reference"
 EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 0,
             "model_forward": 8, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,

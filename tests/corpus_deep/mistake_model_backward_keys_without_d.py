@@ -1,4 +1,6 @@
-"""The gradients keyed like the parameters ("W1") instead of "dW1"."""
+"""The gradients keyed like the parameters ("W1") instead of "dW1".
+
+Rubric: no expected key is there, so no gradient can be read: 0 of 12."""
 BASE = "correct_reference"
 EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
             "model_forward": 8, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,

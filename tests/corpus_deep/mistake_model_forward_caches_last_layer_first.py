@@ -1,7 +1,9 @@
-"""The caches are collected last layer first (insert(0, ...))."""
+"""The caches are collected last layer first (insert(0, ...)).
+
+Rubric: AL is right; the caches part is lost (-3 of 8)."""
 BASE = "correct_reference"
 EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
-            "model_forward": 0, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,
+            "model_forward": 5, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
             "update_parameters_adam": 10, "convergence": 0}
 CAUSE_ID = "model_forward.cache"

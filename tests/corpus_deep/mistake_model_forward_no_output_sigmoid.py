@@ -1,4 +1,6 @@
-"""Forgets the output layer's sigmoid: every layer uses hidden_activation."""
+"""Forgets the output layer's sigmoid: every layer uses hidden_activation.
+
+Rubric: the caches are usable, but AL, the one core part, is wrong: 0 of 8."""
 BASE = "correct_reference"
 EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
             "model_forward": 0, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,

@@ -1,9 +1,12 @@
-"""The second moment averages g, not g squared."""
+"""The second moment averages g, not g squared.
+
+Rubric: only v's part (-2 of 10): the step, judged with the student's own v, is the right formula (its nan comes
+from v)."""
 BASE = "correct_reference"
 EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
             "model_forward": 8, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
-            "update_parameters_adam": 0, "convergence": 0}
+            "update_parameters_adam": 8, "convergence": 0}
 CAUSE_ID = "update_parameters_adam.wrong"
 
 

@@ -1,9 +1,11 @@
-"""No bias correction: the moments used as they are."""
+"""No bias correction: the moments used as they are.
+
+Rubric: only the bias correction (-2 of 10): m, v and the step are right."""
 BASE = "correct_reference"
 EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
             "model_forward": 8, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
-            "update_parameters_adam": 0, "convergence": 12}
+            "update_parameters_adam": 8, "convergence": 12}
 CAUSE_ID = "update_parameters_adam.no_bias_correction"
 
 

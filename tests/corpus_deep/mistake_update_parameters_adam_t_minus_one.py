@@ -1,9 +1,11 @@
-"""Bias correction with t - 1 (counting steps from 0): the first step divides by zero."""
+"""Bias correction with t - 1 (counting steps from 0): the first step divides by zero.
+
+Rubric: m and v are right (4 of 10); the step is not finite."""
 BASE = "correct_reference"
 EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
             "model_forward": 8, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
-            "update_parameters_adam": 0, "convergence": 0}
+            "update_parameters_adam": 4, "convergence": 0}
 CAUSE_ID = "update_parameters_adam.not_finite"
 
 

@@ -1,9 +1,11 @@
-"""Bias correction with t + 1: off by one step (t already counts from 1)."""
+"""Bias correction with t + 1: off by one step (t already counts from 1).
+
+Rubric: m and v are right (4 of 10); the step, wrong, hides the bias correction."""
 BASE = "correct_reference"
 EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
             "model_forward": 8, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
-            "update_parameters_adam": 0, "convergence": 12}
+            "update_parameters_adam": 4, "convergence": 12}
 CAUSE_ID = "update_parameters_adam.wrong"
 
 

@@ -1,9 +1,11 @@
-"""P + learning_rate * m_hat / ...: the step goes up the gradient."""
+"""P + learning_rate * m_hat / ...: the step goes up the gradient.
+
+Rubric: m, v and the bias correction are right (6 of 10); the step goes the wrong way."""
 BASE = "correct_reference"
 EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
             "model_forward": 8, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
-            "update_parameters_adam": 0, "convergence": 0}
+            "update_parameters_adam": 6, "convergence": 0}
 CAUSE_ID = "update_parameters_adam.sign"
 
 

@@ -1,10 +1,12 @@
 """v = beta v + dP: the (1 - beta) weight of the new gradient forgotten.
 
-Training uses Adam: unaffected."""
+Training uses Adam: unaffected.
+
+Rubric: the step is right with the student's own velocity; the velocities' part is lost (-3 of 6)."""
 BASE = "correct_reference"
 EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
             "model_forward": 8, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,
-            "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 0,
+            "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 3,
             "update_parameters_adam": 10, "convergence": 12}
 CAUSE_ID = "update_parameters_momentum.no_one_minus_beta"
 

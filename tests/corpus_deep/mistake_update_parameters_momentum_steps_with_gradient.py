@@ -1,8 +1,10 @@
-"""The velocity is computed but the step uses the raw gradient (plain gradient descent)."""
+"""The velocity is computed but the step uses the raw gradient (plain gradient descent).
+
+Rubric: the velocities are right, the step is not (-3 of 6)."""
 BASE = "correct_reference"
 EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward": 6, "linear_activation_forward": 4,
             "model_forward": 8, "compute_cost": 6, "activation_backward": 8, "linear_backward": 10,
-            "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 0,
+            "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 3,
             "update_parameters_adam": 10, "convergence": 12}
 CAUSE_ID = "update_parameters_momentum.wrong"
 

@@ -24,7 +24,7 @@ import numpy as np
 
 from scratchnet_solution.assignments.scratchnet import diagnosis, given_helpers, network, rubric, training
 
-from scratchnet_solution.grading import calls, integrity
+from scratchnet_solution.grading import calls, hard_coded, integrity
 from scratchnet_solution.grading.calls import CALL_TIME_LIMIT_SECONDS, wall_backstop
 from scratchnet_solution.assignments.scratchnet.data import xor_data
 from scratchnet_solution.grading.gradcheck import relative_error
@@ -138,8 +138,8 @@ def run_check(topic, functions, body, stale_modules=None, helpers=None):
             with reference_for_others(namespace if topic in STUDENT_FUNCTIONS else None, topic):
                 score = body()
         except (ReferenceUsed, NotComputed) as failure:
-            kind = "reference_used" if isinstance(failure, ReferenceUsed) else "hard_coded_outputs"
-            report = void(topic, rubric.Finding(f"integrity.{kind}", str(failure)), graded)
+            finding = "integrity.reference_used" if isinstance(failure, ReferenceUsed) else hard_coded.FINDING
+            report = void(topic, rubric.Finding(finding, str(failure)), graded)
         except CheckFailed as failure:
             full = rubric.RUBRICS[topic].max_points if graded else None
             deduction = rubric.Deduction(failure.cause or f"{topic}.wrong", full, str(failure)) if graded else None
@@ -222,10 +222,7 @@ def expect_not_fixed(function, fn, names, first_result, other_args):
     except CheckFailed:
         return
     if diagnosis.all_match(again, first_result):
-        raise NotComputed(
-            f"{function} returns the same outputs whatever the parameters passed to it: are they fixed in the code "
-            "(hard-coded), or taken from global variables instead of the arguments? Results that are not computed from "
-            "the arguments earn no points.")
+        raise hard_coded.not_computed(function)
 
 
 def reshaped_match(actual, expected):

@@ -14,35 +14,9 @@ whose core parts is right (the values of some output; for sigmoid and compute_lo
 from the extremes) earns nothing at all, whatever its shapes: zeros of the right shape, or a step
 function that happens to be right at |z| = 1000, have not computed the thing. README ("The rubric") says why each weight is what it is.
 """
-import textwrap
-from dataclasses import dataclass
-
+from scratchnet_solution.grading.rubric import (  # noqa: F401 (rubric.Part, rubric.summary, ... as before)
+    LINE_WIDTH, Part, Rubric, deduction_line, summary, wrap)
 from scratchnet_solution.grading.verdicts import Deduction, Finding  # noqa: F401 (rubric.Deduction, rubric.Finding)
-
-# Lines of feedback are wrapped to this width, so they read well in the notebook and the HTML.
-LINE_WIDTH = 100
-
-
-@dataclass(frozen=True)
-class Part:
-    key: str
-    points: int
-    what: str
-    core: bool = False  # a function none of whose core parts is right earns nothing at all
-
-
-@dataclass(frozen=True)
-class Rubric:
-    function: str
-    cell: str  # grade_id of the hidden test cell the rubric grades
-    parts: tuple
-
-    @property
-    def max_points(self):
-        return sum(part.points for part in self.parts)
-
-    def part(self, key):
-        return next(part for part in self.parts if part.key == key)
 
 
 RUBRICS = {rubric.function: rubric for rubric in (
@@ -84,24 +58,6 @@ RUBRICS = {rubric.function: rubric for rubric in (
         Part("learns", 20, "trained with the given loop, all four XOR points (and XNOR's) right", core=True),
     )),
 )}
-
-
-def wrap(text, indent=""):
-    """Text as lines of at most LINE_WIDTH characters."""
-    return "\n".join(textwrap.wrap(text, LINE_WIDTH, initial_indent=indent, subsequent_indent=indent + "  ",
-                                   break_long_words=False, break_on_hyphens=False))
-
-
-def deduction_line(deduction, max_points):
-    """'<message>: -3 of 25', wrapped."""
-    return wrap(f"{deduction.message.rstrip('. ')}: -{deduction.points:g} of {max_points:g}", indent="  ")
-
-
-def summary(function, points, max_points, deductions):
-    """What a partly right function reads in its feedback: the points, then one line per deduction."""
-    lines = [f"{function}: {points:g} of {max_points:g} points from the hidden checks."]
-    lines += [deduction_line(d, max_points) for d in deductions]
-    return "\n".join(lines)
 
 
 def part_list(function):
