@@ -31,8 +31,11 @@ release: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/python -m scratchnet_solution.commands.demo
 
+# Two workers, a test file each at a time (--dist loadfile), so that a module's class graded once by nbgrader
+# serves all its tests: the suite's waits (kernels starting, subprocesses) overlap with the other file's work.
+TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 # The tests that matter most on a new server: the sandbox's attacks and a class graded end to end.
 test-smoke: $(STAMP)
@@ -40,7 +43,7 @@ test-smoke: $(STAMP)
 
 # While iterating: skip the slow end-to-end nbgrader runs.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not slow"
 
 clean:
 	rm -rf $(VENV) autograded submitted feedback gradebook.db grades.csv
