@@ -230,11 +230,14 @@ def test_deep_reference_answers_pass_every_visible_test(repo, tmp_path):
 
 
 def test_deep_mistake_is_named_and_costs_its_own_function_only(repo, tmp_path):
-    """compute_cost without the 1/m: its test says by how much the cost is off; nothing else fails."""
+    """compute_cost without the 1/m: its test names the mistake, then says how far off the cost is; nothing
+    else fails."""
     summed = deep_answers(repo, [("(1 - Y) * np.log(1 - P)) / Y.shape[0])", "(1 - Y) * np.log(1 - P)))")])
     code, output = self_check(student_folder(repo, tmp_path, assignment=DEEP, answers=summed))
     assert code == 1
-    assert summary(output, "compute_cost").split()[1:9] == "0/1 the cost is off by up to".split()
+    assert summary(output, "compute_cost").split(maxsplit=1)[1] == (
+        "0/1  compute_cost: the cost is exactly m = 3 times too large: it is summed over the samples; divide by m.")
+    assert "\nthe cost is 0.83933, expected 0.279777.\n" in output
     assert "points: compute_cost_checks 0/6" in output
     for topic in (*DEEP_POINTS, "convergence"):
         if topic != "compute_cost":
@@ -243,15 +246,18 @@ def test_deep_mistake_is_named_and_costs_its_own_function_only(repo, tmp_path):
     assert output.splitlines()[-1].startswith("1 failed, 13 passed")
 
 
-def test_deep_test_waits_for_the_unfinished_function_it_calls(repo, tmp_path):
-    """activation_backward is done but activation_forward is not: its gradient check waits for it."""
+def test_deep_end_to_end_waits_for_an_unfinished_function_the_other_tests_do_not(repo, tmp_path):
+    """activation_forward is not done: the end-to-end test, which runs all of the student's functions, waits
+    for it. The tests of the functions that call it (activation_backward, linear_activation_forward, ...) put
+    a plain activation in its place, so they pass: each function's test judges that function alone."""
     answers = deep_answers(repo)
     del answers["solution_activation_forward"]  # left as the stub
     code, output = self_check(student_folder(repo, tmp_path, assignment=DEEP, answers=answers))
     assert code == 1
     assert summary_line(output, "activation_forward").endswith("0/1  not implemented yet (6 points)")
-    assert summary_line(output, "activation_backward").endswith("0/1  1 test waits for activation_forward")
     assert summary(output, "convergence").endswith("0/1  1 test waits for activation_forward")
+    for topic in ("activation_backward", "linear_activation_forward", "model_forward", "model_backward"):
+        assert summary_line(output, topic).endswith("1/1  all visible tests pass"), output
     assert "all visible tests pass" in summary_line(output, "linear_backward")
 
 
