@@ -7,6 +7,7 @@ EXPECTED = {"initialize_parameters": 5, "linear_forward": 5, "activation_forward
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
             "update_parameters_adam": 10, "convergence": 12}
 CAUSE_ID = "initialize_parameters.he_xavier_swapped"
+CAUSE = "He and Xavier are swapped"
 
 
 def initialize_parameters(layer_dims, method="he", seed=0):

@@ -5,6 +5,7 @@ EXPECTED = {"initialize_parameters": 0, "linear_forward": 5, "activation_forward
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
             "update_parameters_adam": 10, "convergence": 0}
 CAUSE_ID = "initialize_parameters.keys"
+CAUSE = "the last layer (W2, b2) is missing"
 
 
 def initialize_parameters(layer_dims, method="he", seed=0):

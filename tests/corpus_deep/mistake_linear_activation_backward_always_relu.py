@@ -10,6 +10,7 @@ EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward
             "linear_activation_backward": 0, "model_backward": 12, "update_parameters_momentum": 6,
             "update_parameters_adam": 10, "convergence": 12}
 CAUSE_ID = "linear_activation_backward.wrong"
+CAUSE = "pass the `activation` argument on"
 
 
 def linear_activation_backward(dA, cache, activation):

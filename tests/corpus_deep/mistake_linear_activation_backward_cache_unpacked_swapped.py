@@ -5,6 +5,7 @@ EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward
             "linear_activation_backward": 0, "model_backward": 12, "update_parameters_momentum": 6,
             "update_parameters_adam": 10, "convergence": 0}
 CAUSE_ID = "linear_activation_backward.crash"
+CAUSE = "linear_cache, Z = cache"
 
 
 def linear_activation_backward(dA, cache, activation):

@@ -9,6 +9,7 @@ EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward
             "linear_activation_backward": 2, "model_backward": 12, "update_parameters_momentum": 6,
             "update_parameters_adam": 10, "convergence": 12}
 CAUSE_ID = "linear_activation_backward.shape"
+CAUSE = "not dZ"
 
 
 def linear_activation_backward(dA, cache, activation):

@@ -5,6 +5,7 @@ EXPECTED = {"initialize_parameters": 8, "linear_forward": 0, "activation_forward
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
             "update_parameters_adam": 10, "convergence": 0}
 CAUSE_ID = "linear_forward.matmul_shapes"
+CAUSE = "column convention"
 
 
 def linear_forward(A_prev, W, b):

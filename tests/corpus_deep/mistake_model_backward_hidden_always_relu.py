@@ -10,6 +10,7 @@ EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward
             "linear_activation_backward": 5, "model_backward": 6, "update_parameters_momentum": 6,
             "update_parameters_adam": 10, "convergence": 12}
 CAUSE_ID = "model_backward.wrong"
+CAUSE = "pass hidden_activation on"
 
 
 def model_backward(AL, Y, caches, hidden_activation="relu"):

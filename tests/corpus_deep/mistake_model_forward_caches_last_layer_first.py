@@ -7,6 +7,7 @@ EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
             "update_parameters_adam": 10, "convergence": 0}
 CAUSE_ID = "model_forward.cache"
+CAUSE = "last layer first"
 
 
 def model_forward(X, parameters, hidden_activation="relu"):

@@ -5,6 +5,7 @@ EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
             "update_parameters_adam": 10, "convergence": 0}
 CAUSE_ID = "model_forward.shape"
+CAUSE = "stops one layer early"
 
 
 def model_forward(X, parameters, hidden_activation="relu"):

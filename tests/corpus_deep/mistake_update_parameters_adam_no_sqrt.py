@@ -7,6 +7,7 @@ EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 6,
             "update_parameters_adam": 4, "convergence": 0}
 CAUSE_ID = "update_parameters_adam.wrong"
+CAUSE = "square root"
 
 
 def update_parameters_adam(parameters, grads, m, v, t, learning_rate, beta1=0.9, beta2=0.999, epsilon=1e-8):

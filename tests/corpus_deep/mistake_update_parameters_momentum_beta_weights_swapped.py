@@ -7,6 +7,7 @@ EXPECTED = {"initialize_parameters": 8, "linear_forward": 5, "activation_forward
             "linear_activation_backward": 5, "model_backward": 12, "update_parameters_momentum": 3,
             "update_parameters_adam": 10, "convergence": 12}
 CAUSE_ID = "update_parameters_momentum.scaled"
+CAUSE = "the weights are swapped"
 
 
 def update_parameters_momentum(parameters, grads, velocities, learning_rate, beta=0.9):
