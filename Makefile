@@ -33,9 +33,10 @@ demo: $(STAMP)
 
 # Two workers, a test file each at a time (--dist loadfile), so that a module's class graded once by nbgrader
 # serves all its tests: the suite's waits (kernels starting, subprocesses) overlap with the other file's work.
+# The slowest 15 are listed at the end, to keep the suite within its budget (README, "Checking the kit").
 TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=15
 
 # The tests that matter most on a new server: the sandbox's attacks and a class graded end to end.
 test-smoke: $(STAMP)
