@@ -177,3 +177,22 @@ def test_the_notebook_graded_by_nbgrader_gives_each_function_its_own_points(tmp_
     assert verdict["deductions"] == [{"id": "linear_backward.factor_m", "points": 3, "message": verdict["deductions"][0]["message"]}]
     assert verdict["points"] == 7
 
+
+
+def test_the_integrity_check_knows_the_test_tools_that_compute_answers():
+    """checks.TEST_TOOL_ANSWERS names what the notebook's test-tools cell defines: renaming a stand-in there without
+    here would let a student function call it unnoticed."""
+    import ast
+
+    from course_helpers import REPO
+    from scratchnet_solution.assignments.scratchnet_deep.checks import TEST_TOOL_ANSWERS
+    from scratchnet_solution.course.notebooks import nbgrader_meta, read_notebook
+
+    notebook = read_notebook(REPO / "source" / "scratchnet_deep" / "scratchnet_deep.ipynb")
+    (tools,) = [cell.source for cell in notebook.cells if nbgrader_meta(cell).get("grade_id") == "test_tools"]
+    defined = {node.name for node in ast.parse(tools).body if isinstance(node, ast.FunctionDef)}
+    defined |= {target.id for node in ast.parse(tools).body if isinstance(node, ast.Assign)
+                for target in node.targets if isinstance(target, ast.Name)}
+    assert TEST_TOOL_ANSWERS <= defined
+    stand_ins = {name for name in defined if name.startswith(("_given_", "_plain_"))}
+    assert stand_ins <= TEST_TOOL_ANSWERS

@@ -145,6 +145,40 @@ def grader_references(fn, skip=(), _seen=None):
     return sorted(set(found))
 
 
+def tools_used(fn, tools, skip=(), _seen=None):
+    """The names of `tools` (answers a notebook's given test tools hold: stand-ins, finite differences) that fn
+    reaches, read from its code as grader_references reads it: a sorted list, empty if none.
+
+    Follows the student's own helpers it calls, but not the names in `skip` (the other student functions, judged
+    on their own) nor the tools themselves. A string naming a tool counts (`globals()["_GIVEN"]`).
+    """
+    seen = _seen if _seen is not None else set()
+    if id(fn) in seen:
+        return []
+    seen.add(id(fn))
+    found = set()
+    for part in _callable_parts(fn):
+        if part is not fn:
+            found.update(tools_used(part, tools, skip, seen))
+            continue
+        namespace = fn.__globals__
+        for code in _code_objects(fn.__code__):
+            found.update(name for name in code.co_names if name in tools)
+            found.update(const for const in code.co_consts if isinstance(const, str) and const in tools)
+            helpers = [namespace[name] for name in code.co_names
+                       if name not in skip and name not in tools and name in namespace]
+            for helper in helpers:
+                if callable(helper) and not isinstance(helper, type) and _is_students(helper, namespace):
+                    found.update(tools_used(helper, tools, skip, seen))
+    return sorted(found)
+
+
+def tools_message(topic, names):
+    """For the student: the function hands its work to the notebook's test tools."""
+    return (f"{topic} calls {', '.join(names)} from the notebook's test tools, which stand in for your functions "
+            f"while the visible tests run. {topic} earns no points here: compute its result in your own code.")
+
+
 def _cell_filled(cell):
     try:
         cell.cell_contents

@@ -460,6 +460,15 @@ def void(topic, finding):
     return Report(topic, False, finding.message, integrity=[finding], cause=finding.id, **points)
 
 
+# What the notebook's given test-tools cell holds that computes a student function's result: the plain stand-ins
+# its visible tests put in place of the other functions, and finite differences. A student function that calls one
+# has not computed its result (tests/test_deep_checks.py checks that the notebook still defines each of them).
+TEST_TOOL_ANSWERS = frozenset((
+    "_GIVEN", "_plain_activation", "_given_linear_forward", "_given_linear_activation_forward", "_given_model_forward",
+    "_given_activation_backward", "_given_linear_backward", "_given_linear_activation_backward", "_numerical_gradient",
+    "_textbook_cost"))
+
+
 def check(topic, namespace, stale_modules=None, cell=None):
     """The Report of `topic` (a student function's name, or "convergence") for the student's namespace.
 
@@ -480,6 +489,10 @@ def check(topic, namespace, stale_modules=None, cell=None):
             how = integrity.grader_references(namespace[name], skip=tuple(n for n in STUDENT_FUNCTIONS if n != name))
             if how:
                 return void(topic, Finding("integrity.reference_used", integrity.reference_message(name, how)))
+            used = integrity.tools_used(namespace[name], TEST_TOOL_ANSWERS,
+                                        skip=tuple(n for n in STUDENT_FUNCTIONS if n != name))
+            if used:
+                return void(topic, Finding("integrity.test_tools_used", integrity.tools_message(name, used)))
         if topic == "convergence":
             try:
                 check_convergence({name: namespace[name] for name in names})
