@@ -57,6 +57,20 @@ def student_notebook(course, entry_name, folder):
     return f"{folder}/scratchnet.ipynb"
 
 
+def deep_student_notebook(course, entry_name, folder):
+    """The second assignment's release (committed, and kept equal to what nbgrader generates by
+    test_release.py) with a deep corpus entry's functions, saved in the course under `folder`."""
+    import nbformat
+
+    release = REPO / "release" / "scratchnet_deep"
+    target = course / folder
+    shutil.copytree(release, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+    entry = load_entry(REPO / "tests" / "corpus_deep" / f"{entry_name}.py", "scratchnet_deep")
+    nbformat.write(fill_solutions(read_notebook(release / "scratchnet_deep.ipynb"), entry.code_by_function),
+                   target / "scratchnet_deep.ipynb")
+    return f"{folder}/scratchnet_deep.ipynb", entry
+
+
 @pytest.fixture(scope="module")
 def course():
     """A course with the demo's sample class graded, and two students' working folders."""
@@ -132,7 +146,8 @@ def open_notebook(browser, lab, path):
     errors = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(f"{url}/lab/tree/{path}?token={token}")
-    page.wait_for_selector(".jp-Notebook .jp-Cell")
+    # JupyterLab reopens the notebooks opened before (in tabs behind this one): wait for a cell on view.
+    page.wait_for_selector(".jp-Notebook .jp-Cell >> visible=true")
     page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
                            " && window.jupyterapp.shell.currentWidget.sessionContext"
                            " && window.jupyterapp.shell.currentWidget.sessionContext.session"
@@ -235,6 +250,23 @@ def test_a_stub_notebook_lists_what_is_left_and_validate_is_short(browser, lab, 
     for name in ("sigmoid", "forward", "compute_loss", "backward", "update_weights"):
         assert shown.count(f"{name}: replace `raise NotImplementedError()` in its cell") == 1, shown
     assert len(shown) < 1_500, shown
+    page.close()
+
+
+def test_a_deep_mistake_is_named_by_its_visible_test_in_lines_that_fit_the_notebook(browser, lab, course):
+    path, entry = deep_student_notebook(course, "mistake_linear_backward_dW_not_averaged", "work-deep-mistake")
+    page = open_notebook(browser, lab, path)
+    run_all(page, "deep-mistake-notebook")
+    # :visible: the notebooks of the tests before are still open, in tabs behind this one
+    failures = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']:visible")
+    texts = failures.all_inner_texts()
+    assert len(texts) == 1, texts  # the mistake fails its own function's test only
+    failure = failures.first
+    failure.scroll_into_view_if_needed()
+    page.screenshot(path=SCREENSHOTS / "deep-mistake-linear-backward.png")
+    assert entry.cause in texts[0] and "linear_backward" in texts[0], texts[0]
+    assert "Traceback" not in texts[0]
+    assert page.evaluate("(output) => output.scrollWidth <= output.clientWidth", failure.element_handle())
     page.close()
 
 
