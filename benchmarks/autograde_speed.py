@@ -259,7 +259,8 @@ def cell_points(assignment):
 
 def differences(theirs, ours, assignment):
     """([(student, cell, their points, ours)] that differ, and those of them that are partial credit: stock
-    nbgrader gives a cell all its points when it does not fail, and the project's config the rubric's share)."""
+    nbgrader gives a cell all its points or none (none when its visible part fails, as in the second assignment,
+    where a function's visible and hidden checks share one cell), and the project's config the rubric's share."""
     maximum = cell_points(assignment)
     strict, partial = [], []
     for student in sorted(set(theirs) | set(ours)):
@@ -267,7 +268,7 @@ def differences(theirs, ours, assignment):
             a, b = theirs.get(student, {}).get(cell), ours.get(student, {}).get(cell)
             if a == b:
                 continue
-            by_design = a == maximum.get(cell) and b is not None and 0 < b < a
+            by_design = a in (0, maximum.get(cell)) and b is not None and 0 < b < maximum.get(cell, 0)
             (partial if by_design else strict).append((student, cell, a, b))
     return strict, partial
 
@@ -331,7 +332,7 @@ def main(argv=None):
             same = same and not strict
             print(f"  per-cell grades of {name} and parallel: {'identical' if not strict else 'DIFFERENT'}"
                   + (f", apart from {len(partial)} rubric cells where the project's config gives partial credit and "
-                     f"stock nbgrader all the points (issue 14)" if partial else ""))
+                     f"stock nbgrader all or nothing (issue 14)" if partial else ""))
             for student, cell, theirs, ours in strict:
                 print(f"    {student} {cell}: {name} {theirs}, parallel {ours}")
         return 0 if same else 1
