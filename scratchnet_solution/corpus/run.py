@@ -151,9 +151,10 @@ def function_checks(entry, root=None):
 
 
 def hidden_check_outcomes(entry, root=None):
-    """{topic: (ok, cause id, message, points, max points, the cause ids of its deductions and findings)} for an entry of an assignment graded by `assignments/<id>/checks.check`:
-    the filled release notebook run cell by cell in this process, each graded test cell replaced by its
-    hidden check at the place it stands (as the cell's hidden region runs it), the visible asserts left out.
+    """{topic: (ok, cause id, message, points, max points, the cause ids of its deductions and findings)} for an
+    entry of an assignment graded by `assignments/<id>/checks.check`: the filled release notebook run cell by
+    cell in this process, each graded test cell replaced by its hidden check at the place it stands (as the
+    cell's hidden region runs it), the visible asserts left out.
 
     Fast (no kernel, no nbgrader): for iterating on checks and corpus; real `nbgrader autograde` is the truth.
     """

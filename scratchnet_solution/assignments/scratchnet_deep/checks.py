@@ -486,11 +486,11 @@ def check(topic, namespace, stale_modules=None, cell=None):
         if changed:
             return void(topic, Finding("integrity.grader_changed", changed))
         for name in names:
-            how = integrity.grader_references(namespace[name], skip=tuple(n for n in STUDENT_FUNCTIONS if n != name))
+            others = tuple(n for n in STUDENT_FUNCTIONS if n != name)  # judged on their own
+            how = integrity.grader_references(namespace[name], skip=others)
             if how:
                 return void(topic, Finding("integrity.reference_used", integrity.reference_message(name, how)))
-            used = integrity.tools_used(namespace[name], TEST_TOOL_ANSWERS,
-                                        skip=tuple(n for n in STUDENT_FUNCTIONS if n != name))
+            used = integrity.tools_used(namespace[name], TEST_TOOL_ANSWERS, skip=others)
             if used:
                 return void(topic, Finding("integrity.test_tools_used", integrity.tools_message(name, used)))
         if topic == "convergence":
